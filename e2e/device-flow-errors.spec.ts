@@ -1,0 +1,46 @@
+import { expect, test } from '@playwright/test'
+import { answerOnSecondDevice } from './approve-device.ts'
+import { E2E_SANDBOX_SHORT_LIVED } from './servers.ts'
+import { discover, poll, registerDeviceClient, requestDcrToken, startDeviceFlow } from './walkthrough.ts'
+
+test('a user who denies on the other device makes the next poll show access_denied', async ({ page, browser }) => {
+  await page.goto('/')
+  await discover(page)
+  await requestDcrToken(page)
+  await registerDeviceClient(page)
+  const verificationUriComplete = await startDeviceFlow(page)
+
+  await answerOnSecondDevice(browser, verificationUriComplete, 'Deny')
+  const pollStep = await poll(page)
+  await expect(pollStep.getByText('access_denied', { exact: true })).toBeVisible()
+  await expect(pollStep).toContainText('The user denied the request')
+})
+
+test('polling after the device code lifetime shows expired_token', async ({ page }) => {
+  await page.goto('/')
+  // This sandbox's device codes live 3 s.
+  await discover(page, E2E_SANDBOX_SHORT_LIVED.issuer)
+  await requestDcrToken(page)
+  await registerDeviceClient(page)
+  await startDeviceFlow(page)
+
+  await expect(page.getByRole('region', { name: 'Device Flow' }).getByLabel('Time left')).toHaveText('expired', { timeout: 10_000 })
+  const pollStep = await poll(page)
+  await expect(pollStep.getByText('expired_token', { exact: true })).toBeVisible()
+})
+
+test('polling again before the interval warns and the server answers slow_down with a longer interval', async ({ page }) => {
+  await page.goto('/')
+  await discover(page)
+  await requestDcrToken(page)
+  await registerDeviceClient(page)
+  await startDeviceFlow(page)
+
+  const pollStep = await poll(page)
+  await expect(pollStep.getByText('authorization_pending', { exact: true })).toBeVisible()
+  await poll(page)
+  await expect(pollStep.getByText(/That poll was \d+ s early/)).toBeVisible()
+  await expect(pollStep.getByText('slow_down', { exact: true })).toBeVisible()
+  // 1 s interval + 5 s (RFC 8628 §3.5).
+  await expect(pollStep).toContainText('is now 6 s')
+})

@@ -1,0 +1,42 @@
+import { expect, type Page } from '@playwright/test'
+
+/** Steps shared by the journeys, each as a person would do it, through accessible names only. */
+export async function discover(page: Page, issuer?: string) {
+  const environment = page.getByRole('region', { name: 'Environment' })
+  if (issuer) await environment.getByLabel('Issuer URL').fill(issuer)
+  await environment.getByRole('button', { name: 'Discover' }).click()
+  await expect(environment.getByText('Endpoints discovered')).toBeVisible()
+}
+
+export async function requestDcrToken(page: Page) {
+  const step = page.getByRole('region', { name: 'Client Credentials' })
+  await expect(step.getByLabel('Scope')).toHaveValue('dcr')
+  await step.getByRole('button', { name: 'Request token' }).click()
+  await expect(step.getByText('Token issued')).toBeVisible()
+}
+
+export async function registerDeviceClient(page: Page) {
+  const step = page.getByRole('region', { name: 'External API' })
+  await step.getByRole('button', { name: 'Send request' }).click()
+  await expect(step.getByText('201 Created')).toBeVisible()
+  await step.getByRole('button', { name: 'Use as device client' }).click()
+  await expect(step.getByText(/the Device Flow step now uses it/)).toBeVisible()
+}
+
+/** Starts the device flow and returns the URI the QR code encodes. */
+export async function startDeviceFlow(page: Page, scope = '') {
+  const step = page.getByRole('region', { name: 'Device Flow' })
+  await expect(step.getByLabel('Client', { exact: true })).toContainText('device-client')
+  if (scope) await step.getByLabel('Scope').fill(scope)
+  await step.getByRole('button', { name: 'Start device flow' }).click()
+  await expect(step.getByRole('img', { name: 'QR code' })).toBeVisible()
+  await expect(step.getByLabel('User code')).toHaveText(/\S+/)
+  const link = step.getByRole('link', { name: /user_code=/ })
+  return (await link.getAttribute('href')) ?? ''
+}
+
+export async function poll(page: Page) {
+  const step = page.getByRole('region', { name: 'Poll' })
+  await step.getByRole('button', { name: 'Poll', exact: true }).click()
+  return step
+}

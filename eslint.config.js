@@ -1,0 +1,52 @@
+import js from '@eslint/js'
+import globals from 'globals'
+import reactHooks from 'eslint-plugin-react-hooks'
+import importPlugin from 'eslint-plugin-import'
+import tseslint from 'typescript-eslint'
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'coverage'] },
+  {
+    extends: [js.configs.recommended, ...tseslint.configs.recommended],
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { ecmaVersion: 2022, globals: { ...globals.browser, ...globals.node } },
+    plugins: { 'react-hooks': reactHooks, import: importPlugin },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // protocol -> features -> app: the protocol layer stays free of React and app state.
+      'import/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            { target: './src/protocol', from: './src/features' },
+            { target: './src/protocol', from: './src/app' },
+            { target: './src/protocol', from: './src/components' },
+            { target: './src/components', from: './src/features' },
+            { target: './src/components', from: './src/app' },
+            { target: './src/features', from: './src/app' },
+          ],
+        },
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['react', 'react-dom', 'zustand', 'zustand/*', '@tanstack/*'], message: 'src/protocol must stay plain TypeScript.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Only src/protocol is barred from UI libraries.
+    files: ['src/**/*.{ts,tsx}', 'sandbox/**/*.ts', 'e2e/**/*.ts', 'scripts/**/*.ts', '*.ts'],
+    ignores: ['src/protocol/**'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['sandbox/**/*.ts', 'scripts/**', 'e2e/**'],
+    rules: { 'no-console': 'off' },
+  },
+)

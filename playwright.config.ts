@@ -1,0 +1,52 @@
+import { defineConfig, devices } from '@playwright/test'
+import { E2E_CONSOLE_ORIGIN, E2E_SANDBOX, E2E_SANDBOX_NO_CORS, E2E_SANDBOX_SHORT_LIVED } from './e2e/servers.ts'
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+// Sandboxes are started with fast settings: a 1 s polling interval, and one with codes that expire in seconds.
+const sandbox = (port: number, extra: string) => ({
+  command: `npx tsx sandbox/server.ts --port ${port} --host 127.0.0.1 ${extra}`,
+  url: `http://127.0.0.1:${port}/oauth/v2/oauth-anonymous/.well-known/openid-configuration`,
+  reuseExistingServer: !process.env.CI,
+  timeout: 30_000,
+})
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  use: {
+    baseURL: E2E_CONSOLE_ORIGIN,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          executablePath: chromiumPath,
+          args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+        },
+      },
+    },
+  ],
+  webServer: [
+    sandbox(E2E_SANDBOX.port, `--interval 1 --device-code-ttl 120 --allowed-origins ${E2E_CONSOLE_ORIGIN}`),
+    sandbox(E2E_SANDBOX_SHORT_LIVED.port, `--interval 1 --device-code-ttl 3 --allowed-origins ${E2E_CONSOLE_ORIGIN}`),
+    // Allows only an origin the console never has: the browser refuses its replies, as with a misconfigured server.
+    sandbox(E2E_SANDBOX_NO_CORS.port, `--interval 1 --allowed-origins http://127.0.0.1:1`),
+    {
+      command: 'npx vite build --logLevel warn && npx vite preview --port 4173 --strictPort',
+      url: E2E_CONSOLE_ORIGIN,
+      env: { VITE_SANDBOX_ISSUER: E2E_SANDBOX.issuer },
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+    },
+  ],
+})

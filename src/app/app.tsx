@@ -1,0 +1,80 @@
+import { EnvironmentPanel } from '../features/environments/environment-panel.tsx'
+import { ClientCredentialsPanel } from '../features/flows/client-credentials/client-credentials-panel.tsx'
+import { DeviceFlowSteps } from '../features/flows/device/device-flow-steps.tsx'
+import { ExternalApiPanel } from '../features/flows/external-api/external-api-panel.tsx'
+import { HttpLogPanel } from '../features/http-log/http-log-panel.tsx'
+import { TokenListPanel } from '../features/tokens/token-list-panel.tsx'
+import { useActiveEnvironment } from '../state/environment-store.ts'
+import { AppProviders } from './providers.tsx'
+
+const STEPS = [
+  { id: 'environment', label: 'Environment' },
+  { id: 'client-credentials', label: 'Client Credentials' },
+  { id: 'external-api', label: 'External API' },
+  { id: 'device-flow', label: 'Device Flow' },
+  { id: 'poll', label: 'Poll' },
+  { id: 'tokens', label: 'Tokens' },
+] as const
+
+function Header() {
+  const environment = useActiveEnvironment()
+  return (
+    <header className="flex items-center justify-between gap-4 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-800 dark:bg-slate-900">
+      <div className="flex items-center gap-2">
+        <img src="/favicon.svg" alt="" className="size-6" />
+        <h1 className="text-base font-bold tracking-tight">OAuth Console</h1>
+      </div>
+      <p className="truncate text-sm text-slate-600 dark:text-slate-300">
+        Environment: <span className="font-semibold">{environment.name || 'Unnamed'}</span>
+        {environment.issuer && <span className="ml-2 hidden font-mono text-xs text-slate-500 md:inline">{environment.issuer}</span>}
+      </p>
+    </header>
+  )
+}
+
+function StepNavigation() {
+  return (
+    <nav aria-label="Walk-through steps" className="border-b border-slate-200 px-3 py-2 lg:border-r lg:border-b-0 dark:border-slate-800">
+      <ol className="flex gap-1 overflow-x-auto lg:flex-col">
+        {STEPS.map((step) => (
+          <li key={step.id}>
+            <a
+              href={`#${step.id}`}
+              className="block rounded-md px-2 py-1 text-sm whitespace-nowrap text-slate-700 hover:bg-slate-200 dark:text-slate-200 dark:hover:bg-slate-800"
+            >
+              {step.label}
+            </a>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  )
+}
+
+export function App() {
+  return (
+    <AppProviders>
+      <div className="flex h-dvh flex-col">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
+          Skip to the steps
+        </a>
+        <Header />
+        <div className="grid min-h-0 flex-1 grid-rows-[auto_1fr_auto] lg:grid-cols-[11rem_minmax(0,1fr)_minmax(22rem,32rem)] lg:grid-rows-1">
+          <StepNavigation />
+          <main id="main" className="min-h-0 overflow-y-auto p-4">
+            <div className="mx-auto flex max-w-4xl flex-col gap-5">
+              <EnvironmentPanel />
+              <ClientCredentialsPanel />
+              <ExternalApiPanel />
+              <DeviceFlowSteps />
+              <TokenListPanel />
+            </div>
+          </main>
+          <aside aria-label="HTTP log" className="max-h-[40vh] min-h-0 border-t border-slate-200 bg-white lg:max-h-none lg:border-t-0 lg:border-l dark:border-slate-800 dark:bg-slate-900">
+            <HttpLogPanel />
+          </aside>
+        </div>
+      </div>
+    </AppProviders>
+  )
+}

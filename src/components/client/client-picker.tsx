@@ -1,0 +1,88 @@
+import { CLIENT_AUTH_METHODS, CLIENT_AUTH_METHOD_LABELS, type ClientAuthMethod } from '../../protocol/client-auth.ts'
+import { useEnvironmentActions, type Environment } from '../../state/environment-store.ts'
+import { Button } from '../ui/button.tsx'
+import { SelectField, TextField } from '../ui/fields.tsx'
+import { SecretField } from '../ui/secret-field.tsx'
+
+interface ClientPickerProps {
+  environment: Environment
+  clientProfileId: string | null
+  onClientProfileChange: (clientProfileId: string) => void
+}
+
+/**
+ * Choose one of the environment's clients and edit it in place: what is typed here is the client,
+ * so every step that uses it sees the same id and secret.
+ */
+export function ClientPicker({ environment, clientProfileId, onClientProfileChange }: ClientPickerProps) {
+  const { clientAdded, clientChanged } = useEnvironmentActions()
+  const client = environment.clients.find((candidate) => candidate.id === clientProfileId)
+
+  const addClient = () => {
+    const id = clientAdded(environment.id, {
+      label: `Client ${environment.clients.length + 1}`,
+      client_id: '',
+      client_secret: '',
+      token_endpoint_auth_method: 'client_secret_basic',
+      source: 'manual',
+    })
+    onClientProfileChange(id)
+  }
+
+  return (
+    <div className="grid gap-3 sm:grid-cols-2">
+      <div className="flex items-end gap-2 sm:col-span-2">
+        <SelectField
+          label="Client"
+          fieldClassName="flex-1"
+          value={client?.id ?? ''}
+          onValueChange={onClientProfileChange}
+          options={[
+            ...(client ? [] : [{ value: '', label: environment.clients.length ? 'Choose a client…' : 'No clients yet' }]),
+            ...environment.clients.map((candidate) => ({
+              value: candidate.id,
+              label: `${candidate.label}${candidate.client_id ? ` — ${candidate.client_id}` : ''}`,
+            })),
+          ]}
+        />
+        <Button variant="secondary" onClick={addClient}>
+          New client
+        </Button>
+      </div>
+      {client && (
+        <>
+          <TextField
+            label="Client ID"
+            value={client.client_id}
+            onValueChange={(client_id) => clientChanged(environment.id, client.id, { client_id })}
+            className="font-mono"
+          />
+          <SecretField
+            label="Client secret"
+            value={client.client_secret}
+            onValueChange={(client_secret) => clientChanged(environment.id, client.id, { client_secret })}
+          />
+        </>
+      )}
+    </div>
+  )
+}
+
+interface AuthMethodSelectProps {
+  value: ClientAuthMethod
+  onValueChange: (method: ClientAuthMethod) => void
+  label?: string
+  hint?: string
+}
+
+export function AuthMethodSelect({ value, onValueChange, label = 'Client authentication', hint }: AuthMethodSelectProps) {
+  return (
+    <SelectField
+      label={label}
+      value={value}
+      hint={hint}
+      onValueChange={(method) => onValueChange(method as ClientAuthMethod)}
+      options={CLIENT_AUTH_METHODS.map((method) => ({ value: method, label: `${method} — ${CLIENT_AUTH_METHOD_LABELS[method]}` }))}
+    />
+  )
+}

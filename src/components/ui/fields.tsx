@@ -1,0 +1,163 @@
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react'
+
+const controlClass =
+  'w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-900 shadow-sm placeholder:text-slate-400 aria-[invalid=true]:border-rose-500 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100'
+
+interface FieldShellProps {
+  id: string
+  label: string
+  hint?: ReactNode
+  error?: string | null
+  children: ReactNode
+  className?: string
+}
+
+function FieldShell({ id, label, hint, error, children, className = '' }: FieldShellProps) {
+  return (
+    <div className={`flex flex-col gap-1 ${className}`}>
+      <label htmlFor={id} className="text-xs font-semibold text-slate-600 dark:text-slate-300">
+        {label}
+      </label>
+      {children}
+      {hint && !error && (
+        <p id={`${id}-hint`} className="text-xs text-slate-500 dark:text-slate-400">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} role="alert" className="text-xs font-medium text-rose-600 dark:text-rose-400">
+          {error}
+        </p>
+      )}
+    </div>
+  )
+}
+
+function describedBy(id: string, hint: ReactNode, error: string | null | undefined) {
+  if (error) return `${id}-error`
+  return hint ? `${id}-hint` : undefined
+}
+
+interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value'> {
+  label: string
+  value: string
+  onValueChange: (value: string) => void
+  hint?: ReactNode
+  error?: string | null
+  fieldClassName?: string
+}
+
+export function TextField({ label, value, onValueChange, hint, error, fieldClassName, className = '', ...rest }: TextFieldProps) {
+  const id = useId()
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error} className={fieldClassName}>
+      <input
+        id={id}
+        value={value}
+        onChange={(event) => onValueChange(event.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        spellCheck={false}
+        autoComplete="off"
+        className={`${controlClass} ${className}`}
+        {...rest}
+      />
+    </FieldShell>
+  )
+}
+
+interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onChange' | 'value'> {
+  label: string
+  value: string
+  onValueChange: (value: string) => void
+  hint?: ReactNode
+  error?: string | null
+  fieldClassName?: string
+}
+
+export function TextAreaField({ label, value, onValueChange, hint, error, fieldClassName, className = '', ...rest }: TextAreaFieldProps) {
+  const id = useId()
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error} className={fieldClassName}>
+      <textarea
+        id={id}
+        value={value}
+        onChange={(event) => onValueChange(event.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        spellCheck={false}
+        className={`${controlClass} font-mono ${className}`}
+        {...rest}
+      />
+    </FieldShell>
+  )
+}
+
+export interface SelectOption {
+  value: string
+  label: string
+}
+
+interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'onChange' | 'value'> {
+  label: string
+  value: string
+  options: readonly SelectOption[]
+  onValueChange: (value: string) => void
+  hint?: ReactNode
+  fieldClassName?: string
+}
+
+export function SelectField({ label, value, options, onValueChange, hint, fieldClassName, className = '', ...rest }: SelectFieldProps) {
+  const id = useId()
+  return (
+    <FieldShell id={id} label={label} hint={hint} className={fieldClassName}>
+      <select
+        id={id}
+        value={value}
+        onChange={(event) => onValueChange(event.target.value)}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        className={`${controlClass} ${className}`}
+        {...rest}
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  )
+}
+
+interface CheckboxFieldProps {
+  label: string
+  checked: boolean
+  onCheckedChange: (checked: boolean) => void
+  hint?: ReactNode
+}
+
+export function CheckboxField({ label, checked, onCheckedChange, hint }: CheckboxFieldProps) {
+  const id = useId()
+  return (
+    <div className="flex items-start gap-2">
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        onChange={(event) => onCheckedChange(event.target.checked)}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        className="mt-0.5 size-4 accent-indigo-600"
+      />
+      <div>
+        <label htmlFor={id} className="text-sm">
+          {label}
+        </label>
+        {hint && (
+          <p id={`${id}-hint`} className="text-xs text-slate-500 dark:text-slate-400">
+            {hint}
+          </p>
+        )}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,117 @@
+import { useQuery } from '@tanstack/react-query'
+import { RequestFailureView } from '../../components/exchange/request-failure-view.tsx'
+import { Button } from '../../components/ui/button.tsx'
+import { CheckboxField, SelectField, TextField } from '../../components/ui/fields.tsx'
+import { Notice } from '../../components/ui/notice.tsx'
+import { StepSection } from '../../components/ui/step-section.tsx'
+import { ENDPOINT_FIELDS } from '../../protocol/server-endpoints.ts'
+import {
+  useActiveEnvironment,
+  useEnvironmentActions,
+  useEnvironments,
+  useRememberSecrets,
+} from '../../state/environment-store.ts'
+import { ClientList } from './client-list.tsx'
+import { discoveryOptions } from './discovery-query.ts'
+
+export function EnvironmentPanel() {
+  const environments = useEnvironments()
+  const environment = useActiveEnvironment()
+  const rememberSecrets = useRememberSecrets()
+  const actions = useEnvironmentActions()
+  const issuer = environment.issuer.trim()
+  const discovery = useQuery(discoveryOptions(issuer))
+
+  const runDiscovery = async () => {
+    const { data } = await discovery.refetch()
+    if (data?.kind === 'found') actions.endpointsDiscovered(environment.id, data.endpoints)
+  }
+
+  const result = discovery.data
+  return (
+    <StepSection
+      id="environment"
+      title="Environment"
+      description="The identity server to test. Discovery fills the endpoints; every endpoint stays editable, so a server without discovery works too."
+    >
+      <div className="flex flex-col gap-4">
+        <div className="flex flex-wrap items-end gap-2">
+          <SelectField
+            label="Environment"
+            fieldClassName="min-w-48 flex-1"
+            value={environment.id}
+            onValueChange={actions.environmentSelected}
+            options={environments.map((candidate) => ({ value: candidate.id, label: candidate.name || 'Unnamed environment' }))}
+          />
+          <Button variant="secondary" onClick={() => actions.environmentAdded(`Environment ${environments.length + 1}`)}>
+            New environment
+          </Button>
+          <Button
+            variant="ghost"
+            onClick={() => {
+              if (window.confirm(`Remove the environment “${environment.name}” and its clients?`)) actions.environmentRemoved(environment.id)
+            }}
+          >
+            Remove environment
+          </Button>
+        </div>
+        <div className="grid gap-3 sm:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
+          <TextField label="Environment name" value={environment.name} onValueChange={(name) => actions.environmentRenamed(environment.id, name)} />
+          <div className="flex items-end gap-2">
+            <TextField
+              label="Issuer URL"
+              fieldClassName="flex-1"
+              className="font-mono"
+              value={environment.issuer}
+              placeholder="https://idsvr.example.com/oauth/v2/oauth-anonymous"
+              onValueChange={(value) => actions.issuerChanged(environment.id, value)}
+              onKeyDown={(event) => {
+                if (event.key === 'Enter') void runDiscovery()
+              }}
+            />
+            <Button onClick={() => void runDiscovery()} busy={discovery.isFetching}>
+              Discover
+            </Button>
+          </div>
+        </div>
+
+        {result?.kind === 'found' && (
+          <Notice tone="success" live title="Endpoints discovered">
+            <p className="break-all">
+              From <code>{result.url}</code> ({result.source === 'openid-configuration' ? 'OpenID Connect Discovery' : 'RFC 8414 metadata'}).
+            </p>
+            {result.conformance.map((note) => (
+              <p key={note} className="mt-1 text-amber-800 dark:text-amber-300">
+                Conformance note: {note}
+              </p>
+            ))}
+          </Notice>
+        )}
+        {result && result.kind !== 'found' && <RequestFailureView failure={result} />}
+
+        <fieldset className="grid gap-3 sm:grid-cols-2">
+          <legend className="mb-2 text-sm font-semibold">Endpoints</legend>
+          {ENDPOINT_FIELDS.map(({ key, label }) => (
+            <TextField
+              key={key}
+              label={label}
+              className="font-mono text-xs"
+              value={environment.endpoints[key] ?? ''}
+              placeholder="not configured"
+              onValueChange={(value) => actions.endpointChanged(environment.id, key, value)}
+            />
+          ))}
+        </fieldset>
+
+        <ClientList environment={environment} />
+
+        <CheckboxField
+          label="Remember secrets on this device"
+          checked={rememberSecrets}
+          onCheckedChange={actions.rememberSecretsChanged}
+          hint="Off: client secrets stay in this tab's memory and are gone when you reload. On: they are saved in this browser's local storage."
+        />
+      </div>
+    </StepSection>
+  )
+}

@@ -1,0 +1,112 @@
+import { useMutation } from '@tanstack/react-query'
+import { useState } from 'react'
+import { AuthMethodSelect, ClientPicker } from '../../../components/client/client-picker.tsx'
+import { RawExchange } from '../../../components/exchange/exchange-view.tsx'
+import { RequestFailureView } from '../../../components/exchange/request-failure-view.tsx'
+import { TokenSummary } from '../../../components/tokens/token-summary.tsx'
+import { Button } from '../../../components/ui/button.tsx'
+import { TextField } from '../../../components/ui/fields.tsx'
+import { Notice } from '../../../components/ui/notice.tsx'
+import { ParamRowsEditor, type EditableRow } from '../../../components/ui/param-rows-editor.tsx'
+import { StepSection } from '../../../components/ui/step-section.tsx'
+import type { ClientAuthMethod } from '../../../protocol/client-auth.ts'
+import { requestClientCredentials } from '../../../protocol/client-credentials.ts'
+import { environmentServer, pickClient, useActiveEnvironment } from '../../../state/environment-store.ts'
+import { recordExchange } from '../../../state/http-log-store.ts'
+import { useTokenActions } from '../../../state/token-store.ts'
+
+export function ClientCredentialsPanel() {
+  const environment = useActiveEnvironment()
+  const { tokensObtained } = useTokenActions()
+  const [clientProfileId, setClientProfileId] = useState<string | null>(null)
+  const [authOverride, setAuthOverride] = useState<ClientAuthMethod | null>(null)
+  const [scope, setScope] = useState('dcr')
+  const [extra, setExtra] = useState<EditableRow[]>([])
+  const client = pickClient(environment, clientProfileId)
+  const auth = authOverride ?? client?.token_endpoint_auth_method ?? 'client_secret_basic'
+
+  const request = useMutation({
+    mutationFn: () =>
+      requestClientCredentials({
+        server: environmentServer(environment),
+        client_id: client?.client_id ?? '',
+        client_secret: client?.client_secret ?? '',
+        auth,
+        scope,
+        extra,
+        record: recordExchange,
+      }),
+    onSuccess: (outcome) => {
+      if (outcome.kind === 'tokens' && client) {
+        tokensObtained({
+          step: 'client-credentials',
+          environmentId: environment.id,
+          clientProfileId: client.id,
+          client_id: client.client_id,
+          obtainedAt: Date.now(),
+          tokens: outcome.tokens,
+        })
+      }
+    },
+  })
+
+  const outcome = request.data
+  return (
+    <StepSection
+      id="client-credentials"
+      number={1}
+      title="Client Credentials"
+      description={
+        <>
+          A confidential client gets a token for itself (RFC 6749 §4.4). Ask for the <code>dcr</code> scope to get a token that may register
+          clients.
+        </>
+      }
+    >
+      <form
+        className="flex flex-col gap-3"
+        onSubmit={(event) => {
+          event.preventDefault()
+          request.mutate()
+        }}
+      >
+        <ClientPicker
+          environment={environment}
+          clientProfileId={client?.id ?? null}
+          onClientProfileChange={(id) => {
+            setClientProfileId(id)
+            setAuthOverride(null)
+          }}
+        />
+        <div className="grid gap-3 sm:grid-cols-2">
+          <AuthMethodSelect value={auth} onValueChange={setAuthOverride} />
+          <TextField label="Scope" value={scope} onValueChange={setScope} className="font-mono" hint="Space-separated." />
+        </div>
+        <ParamRowsEditor label="Extra parameters" rows={extra} onRowsChange={setExtra} addLabel="Add parameter" />
+        <div>
+          <Button type="submit" busy={request.isPending}>
+            Request token
+          </Button>
+        </div>
+      </form>
+
+      <div className="mt-4 flex flex-col gap-3" aria-live="polite">
+        {outcome?.kind === 'tokens' && (
+          <>
+            <Notice tone="success" title="Token issued">
+              Added to the token list, so the next steps can use it.
+              {outcome.conformance.map((note) => (
+                <p key={note} className="mt-1 text-amber-800 dark:text-amber-300">
+                  Conformance note: {note}
+                </p>
+              ))}
+            </Notice>
+            <TokenSummary tokens={outcome.tokens} />
+            <RawExchange exchange={outcome.exchange} />
+          </>
+        )}
+        {outcome && outcome.kind !== 'tokens' && <RequestFailureView failure={outcome} />}
+      </div>
+    </StepSection>
+  )
+}

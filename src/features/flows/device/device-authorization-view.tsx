@@ -1,0 +1,92 @@
+import { QRCodeSVG } from 'qrcode.react'
+import { CopyButton } from '../../../components/ui/copy-button.tsx'
+import { Notice } from '../../../components/ui/notice.tsx'
+import { formatDuration } from '../../../components/ui/use-now.ts'
+import type { DeviceAuthorization } from '../../../protocol/device-flow.ts'
+
+function isHttpUrl(value: string) {
+  try {
+    const { protocol } = new URL(value)
+    return protocol === 'http:' || protocol === 'https:'
+  } catch {
+    return false
+  }
+}
+
+interface DeviceAuthorizationViewProps {
+  authorization: DeviceAuthorization
+  secondsLeft: number
+}
+
+/** What a TV would show: the code, where to enter it, a QR code of the complete URI, and how long it lasts. */
+export function DeviceAuthorizationView({ authorization, secondsLeft }: DeviceAuthorizationViewProps) {
+  const qrTarget = authorization.verification_uri_complete ?? authorization.verification_uri
+  const expired = secondsLeft <= 0
+  return (
+    <div className="grid gap-4 md:grid-cols-[auto_1fr]">
+      <div className="flex flex-col items-center gap-2">
+        <div role="img" aria-label="QR code" className="rounded-md bg-white p-3">
+          <QRCodeSVG value={qrTarget} size={176} marginSize={0} aria-hidden="true" />
+        </div>
+        <p className="max-w-52 text-center text-xs break-all text-slate-500">
+          {authorization.verification_uri_complete ? 'Scan to open the complete verification URI' : 'Scan to open the verification URI'}
+        </p>
+      </div>
+      <div className="flex flex-col gap-3">
+        <div>
+          <p className="text-xs font-semibold text-slate-600 dark:text-slate-300">User code</p>
+          <div className="flex items-center gap-3">
+            <output aria-label="User code" className="font-mono text-3xl font-bold tracking-widest">
+              {authorization.user_code}
+            </output>
+            <CopyButton text={authorization.user_code} label="Copy user code" />
+          </div>
+        </div>
+        <div>
+          <p className="text-xs font-semibold text-slate-600 dark:text-slate-300">Verification URI</p>
+          {isHttpUrl(authorization.verification_uri) ? (
+            <a href={authorization.verification_uri} target="_blank" rel="noreferrer noopener" className="font-mono text-sm break-all text-indigo-700 underline dark:text-indigo-300">
+              {authorization.verification_uri}
+            </a>
+          ) : (
+            <span className="font-mono text-sm break-all">{authorization.verification_uri}</span>
+          )}
+        </div>
+        {authorization.verification_uri_complete && (
+          <div>
+            <p className="text-xs font-semibold text-slate-600 dark:text-slate-300">Complete verification URI</p>
+            {isHttpUrl(authorization.verification_uri_complete) ? (
+              <a
+                href={authorization.verification_uri_complete}
+                target="_blank"
+                rel="noreferrer noopener"
+                className="font-mono text-sm break-all text-indigo-700 underline dark:text-indigo-300"
+              >
+                {authorization.verification_uri_complete}
+              </a>
+            ) : (
+              <span className="font-mono text-sm break-all">{authorization.verification_uri_complete}</span>
+            )}
+          </div>
+        )}
+        {!authorization.verification_uri_complete && (
+          <Notice tone="info">The server sent no verification_uri_complete: the QR code opens the verification URI, and the user types the code there.</Notice>
+        )}
+        <dl className="grid grid-cols-[auto_1fr] gap-x-4 text-sm">
+          <dt className="font-medium text-slate-500">Expires</dt>
+          <dd>
+            <span aria-label="Time left">{expired ? 'expired' : `in ${formatDuration(secondsLeft)}`}</span>{' '}
+            <span className="text-xs text-slate-500">(expires_in {authorization.expires_in} s)</span>
+          </dd>
+          <dt className="font-medium text-slate-500">Polling interval</dt>
+          <dd>
+            {authorization.interval} s
+            {authorization.interval_defaulted && (
+              <span className="text-xs text-slate-500"> (the server sent none: RFC 8628 §3.2 says 5 s)</span>
+            )}
+          </dd>
+        </dl>
+      </div>
+    </div>
+  )
+}

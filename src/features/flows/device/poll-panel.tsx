@@ -1,0 +1,101 @@
+import { useMutation } from '@tanstack/react-query'
+import { useId, useState } from 'react'
+import { AuthMethodSelect } from '../../../components/client/client-picker.tsx'
+import { Button } from '../../../components/ui/button.tsx'
+import { Notice } from '../../../components/ui/notice.tsx'
+import { StepSection } from '../../../components/ui/step-section.tsx'
+import { useNow } from '../../../components/ui/use-now.ts'
+import type { ClientAuthMethod } from '../../../protocol/client-auth.ts'
+import { pollDeviceToken, type DeviceAuthorization } from '../../../protocol/device-flow.ts'
+import { afterPoll, isTooEarly, secondsUntilNextPoll, type PollSchedule } from '../../../protocol/poll-schedule.ts'
+import { environmentServer, type ClientProfile, type Environment } from '../../../state/environment-store.ts'
+import { recordExchange } from '../../../state/http-log-store.ts'
+import { useTokenActions } from '../../../state/token-store.ts'
+import { PollOutcomeView } from './poll-outcome-view.tsx'
+
+interface PollPanelProps {
+  environment: Environment
+  client: ClientProfile | undefined
+  authorization: DeviceAuthorization | null
+  schedule: PollSchedule | null
+  onScheduleChange: (schedule: PollSchedule) => void
+}
+
+export function PollPanel({ environment, client, authorization, schedule, onScheduleChange }: PollPanelProps) {
+  const { tokensObtained } = useTokenActions()
+  const [authOverride, setAuthOverride] = useState<ClientAuthMethod | null>(null)
+  const [earlyBy, setEarlyBy] = useState<number | null>(null)
+  const waitId = useId()
+  const now = useNow(authorization !== null)
+  const auth = authOverride ?? client?.token_endpoint_auth_method ?? 'client_secret_basic'
+
+  const poll = useMutation({
+    mutationFn: (device_code: string) =>
+      pollDeviceToken({
+        server: environmentServer(environment),
+        client_id: client?.client_id ?? '',
+        client_secret: client?.client_secret ?? '',
+        auth,
+        device_code,
+        record: recordExchange,
+      }),
+    onSuccess: (outcome) => {
+      if (schedule) onScheduleChange(afterPoll(schedule, outcome.kind, Date.now()))
+      if (outcome.kind === 'tokens' && client) {
+        tokensObtained({
+          step: 'device-poll',
+          environmentId: environment.id,
+          clientProfileId: client.id,
+          client_id: client.client_id,
+          obtainedAt: Date.now(),
+          tokens: outcome.tokens,
+        })
+      }
+    },
+  })
+
+  const wait = schedule ? secondsUntilNextPoll(schedule, now) : 0
+  const pollNow = () => {
+    if (!authorization) return
+    // Warn, never forbid: seeing the server's slow_down is part of learning the flow.
+    setEarlyBy(schedule && isTooEarly(schedule, Date.now()) ? Math.ceil(secondsUntilNextPoll(schedule, Date.now())) : null)
+    poll.mutate(authorization.device_code)
+  }
+
+  return (
+    <StepSection
+      id="poll"
+      number={4}
+      title="Poll"
+      description="Ask the token endpoint whether the user has approved (RFC 8628 §3.4). Polling sooner than the interval earns slow_down."
+    >
+      {!authorization ? (
+        <p className="text-sm text-slate-500">Start the device flow first: polling needs its device code.</p>
+      ) : (
+        <div className="flex flex-col gap-3">
+          <div className="grid gap-3 sm:grid-cols-2">
+            <AuthMethodSelect
+              value={auth}
+              onValueChange={setAuthOverride}
+              hint="Some servers need client_secret_post here even for a client registered with client_secret_basic."
+            />
+          </div>
+          <div className="flex items-center gap-3">
+            <Button onClick={pollNow} busy={poll.isPending} aria-describedby={waitId}>
+              Poll
+            </Button>
+            <span id={waitId} className="text-sm text-slate-600 dark:text-slate-400">
+              {wait > 0 ? `Next poll due in ${Math.ceil(wait)} s (interval ${schedule?.interval ?? authorization.interval} s)` : 'Ready to poll'}
+            </span>
+          </div>
+          {earlyBy !== null && (
+            <Notice tone="warning" live>
+              That poll was {earlyBy} s early. RFC 8628 asks clients to wait the interval; the server may answer slow_down.
+            </Notice>
+          )}
+          {poll.data && <PollOutcomeView outcome={poll.data} interval={schedule?.interval ?? authorization.interval} />}
+        </div>
+      )}
+    </StepSection>
+  )
+}

@@ -1,0 +1,165 @@
+import { useMutation } from '@tanstack/react-query'
+import { useState } from 'react'
+import { RawExchange } from '../../../components/exchange/exchange-view.tsx'
+import { RequestFailureView } from '../../../components/exchange/request-failure-view.tsx'
+import { Button } from '../../../components/ui/button.tsx'
+import { CodeBlock } from '../../../components/ui/code-block.tsx'
+import { SelectField, TextAreaField, TextField } from '../../../components/ui/fields.tsx'
+import { ParamRowsEditor, type EditableRow } from '../../../components/ui/param-rows-editor.tsx'
+import { StepSection } from '../../../components/ui/step-section.tsx'
+import { parseJsonText, sendApiRequest, type ApiOutcome } from '../../../protocol/external-api.ts'
+import type { RequestFailure } from '../../../protocol/request-failure.ts'
+import { readClientRegistration } from '../../../protocol/registration.ts'
+import { useActiveEnvironment } from '../../../state/environment-store.ts'
+import { recordExchange } from '../../../state/http-log-store.ts'
+import { useObtainedTokens } from '../../../state/token-store.ts'
+import { RegistrationResult } from './registration-result.tsx'
+
+const METHODS = ['POST', 'GET', 'PUT', 'PATCH', 'DELETE'] as const
+const DEFAULT_BODY = '{\n  "software_id": "device-client"\n}'
+const NO_TOKEN = 'none'
+
+function sendsJson(headers: EditableRow[]) {
+  return headers.some((row) => row.enabled && row.name.trim().toLowerCase() === 'content-type' && /json/i.test(row.value))
+}
+
+/** An API's error reply in OAuth form (RFC 6750 §3.1, RFC 7591 §3.2.2) gets the same explanation as a token error. */
+function oauthErrorOf(outcome: Extract<ApiOutcome, { kind: 'response' }>): RequestFailure | null {
+  const body = outcome.json
+  if (typeof body !== 'object' || body === null || !('error' in body) || typeof body.error !== 'string') return null
+  const text = (key: string) => {
+    const value = (body as Record<string, unknown>)[key]
+    return typeof value === 'string' ? value : undefined
+  }
+  return {
+    kind: 'oauth_error',
+    status: outcome.status,
+    error: body.error,
+    error_description: text('error_description'),
+    error_uri: text('error_uri'),
+    exchange: outcome.exchange,
+  }
+}
+
+export function ExternalApiPanel() {
+  const environment = useActiveEnvironment()
+  const tokens = useObtainedTokens()
+  const [method, setMethod] = useState<string>('POST')
+  // null: follow the environment's registration endpoint until the person types their own URL.
+  const [customUrl, setCustomUrl] = useState<string | null>(null)
+  const [headers, setHeaders] = useState<EditableRow[]>([{ name: 'Content-Type', value: 'application/json', enabled: true }])
+  const [bearerChoice, setBearerChoice] = useState<string | null>(null)
+  const [body, setBody] = useState(DEFAULT_BODY)
+  const [bodyError, setBodyError] = useState<string | null>(null)
+
+  const url = customUrl ?? environment.endpoints.registration_endpoint ?? ''
+  // Until chosen, the newest token is the one the walk-through just obtained.
+  const bearerId = bearerChoice ?? tokens.at(-1)?.id ?? NO_TOKEN
+  const bearer = tokens.find((token) => token.id === bearerId)
+  const hasBody = method !== 'GET'
+
+  const send = useMutation({
+    mutationFn: () =>
+      sendApiRequest({
+        method,
+        url,
+        headers,
+        body: hasBody ? body : null,
+        bearer: bearer?.tokens.access_token ?? null,
+        record: recordExchange,
+      }),
+  })
+
+  const submit = () => {
+    if (hasBody && sendsJson(headers) && body.trim() !== '') {
+      const parsed = parseJsonText(body)
+      if (!parsed.ok) {
+        setBodyError(`Invalid JSON at line ${parsed.line}, column ${parsed.column}: ${parsed.message}. Nothing was sent.`)
+        return
+      }
+    }
+    setBodyError(null)
+    send.mutate()
+  }
+
+  const outcome = send.data
+  const registered = outcome?.kind === 'response' ? readClientRegistration(outcome.json) : null
+  const oauthError = outcome?.kind === 'response' && outcome.status >= 400 ? oauthErrorOf(outcome) : null
+  return (
+    <StepSection
+      id="external-api"
+      number={2}
+      title="External API"
+      description="Any HTTP request with a token as Bearer. Prefilled for Dynamic Client Registration (RFC 7591): the registration endpoint and a software_id that selects the server's client template."
+    >
+      <form
+        className="flex flex-col gap-3"
+        onSubmit={(event) => {
+          event.preventDefault()
+          submit()
+        }}
+      >
+        <div className="grid gap-3 sm:grid-cols-[8rem_1fr]">
+          <SelectField label="Method" value={method} onValueChange={setMethod} options={METHODS.map((value) => ({ value, label: value }))} />
+          <TextField
+            label="URL"
+            value={url}
+            className="font-mono"
+            placeholder="https://api.example.com/resource"
+            onValueChange={setCustomUrl}
+            hint={customUrl === null ? 'The registration endpoint of this environment.' : undefined}
+          />
+        </div>
+        <SelectField
+          label="Bearer token"
+          value={bearerId}
+          onValueChange={setBearerChoice}
+          hint={bearer ? `Sent as Authorization: Bearer …${bearer.tokens.access_token.slice(-6)}` : 'No Authorization header is added.'}
+          options={[
+            { value: NO_TOKEN, label: 'None' },
+            ...tokens.map((token) => ({ value: token.id, label: `${token.label}${token.tokens.scope ? ` (scope: ${token.tokens.scope})` : ''}` })),
+          ]}
+        />
+        <ParamRowsEditor label="Headers" rows={headers} onRowsChange={setHeaders} addLabel="Add header" />
+        {hasBody && (
+          <TextAreaField
+            label="Request body"
+            value={body}
+            rows={6}
+            error={bodyError}
+            onValueChange={(value) => {
+              setBody(value)
+              if (bodyError) setBodyError(null)
+            }}
+          />
+        )}
+        <div>
+          <Button type="submit" busy={send.isPending}>
+            Send request
+          </Button>
+        </div>
+      </form>
+
+      <div className="mt-4 flex flex-col gap-3">
+        {outcome?.kind === 'response' && (
+          <>
+            <p role="status" className="text-sm">
+              <span className="font-semibold">Response:</span>{' '}
+              <span className={outcome.status < 400 ? 'text-emerald-700 dark:text-emerald-400' : 'text-rose-700 dark:text-rose-400'}>
+                {outcome.status} {outcome.statusText}
+              </span>
+            </p>
+            {oauthError && <RequestFailureView failure={oauthError} />}
+            {registered && <RegistrationResult key={registered.client_id} environment={environment} registered={registered} />}
+            <CodeBlock
+              label="Response body"
+              text={outcome.json !== undefined ? JSON.stringify(outcome.json, null, 2) : outcome.body || '(empty body)'}
+            />
+            {!oauthError && <RawExchange exchange={outcome.exchange} />}
+          </>
+        )}
+        {outcome && outcome.kind !== 'response' && <RequestFailureView failure={outcome} />}
+      </div>
+    </StepSection>
+  )
+}

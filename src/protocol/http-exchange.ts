@@ -1,0 +1,52 @@
+/** One header as sent or received; a list keeps order and repeated names. */
+export interface HeaderRow {
+  name: string
+  value: string
+}
+
+/** Which part of the console sent a request: the log filters and labels by it. */
+export type ExchangeStep =
+  | 'discovery'
+  | 'client-credentials'
+  | 'external-api'
+  | 'device-authorization'
+  | 'device-poll'
+  | 'introspection'
+  | 'refresh'
+  | 'revocation'
+  | 'userinfo'
+  | 'jwks'
+
+export interface RecordedRequest {
+  method: string
+  url: string
+  headers: HeaderRow[]
+  /** The body exactly as sent (form-encoded or JSON text), null when there was none. */
+  body: string | null
+}
+
+export interface RecordedResponse {
+  status: number
+  statusText: string
+  /** Only what the browser lets a page read: CORS hides headers the server does not expose. */
+  headers: HeaderRow[]
+  body: string
+}
+
+/** Why no HTTP response reached the page. */
+export interface TransportFailure {
+  kind: 'network' | 'cors' | 'timeout' | 'aborted'
+  message: string
+}
+
+/** A request and what came of it: a response, or the reason there was none. */
+export interface HttpExchange {
+  id: string
+  step: ExchangeStep
+  /** Epoch milliseconds. */
+  startedAt: number
+  durationMs: number
+  request: RecordedRequest
+  response: RecordedResponse | null
+  failure: TransportFailure | null
+}

@@ -1,0 +1,193 @@
+import { create } from 'zustand'
+import { createJSONStorage, persist } from 'zustand/middleware'
+import { useShallow } from 'zustand/react/shallow'
+import type { ClientAuthMethod } from '../protocol/client-auth.ts'
+import type { ServerEndpoints } from '../protocol/server-endpoints.ts'
+import { newId } from './new-id.ts'
+import { SANDBOX_ENVIRONMENT_ID, SANDBOX_WWW_SECRET, sandboxEnvironment } from './sandbox-preset.ts'
+
+export type EndpointKey = Exclude<keyof ServerEndpoints, 'issuer'>
+
+export interface ClientProfile {
+  id: string
+  label: string
+  client_id: string
+  client_secret: string
+  token_endpoint_auth_method: ClientAuthMethod
+  registration_access_token?: string
+  registration_client_uri?: string
+  source: 'manual' | 'registration' | 'preset'
+}
+
+export interface Environment {
+  id: string
+  name: string
+  issuer: string
+  endpoints: Partial<Record<EndpointKey, string>>
+  clients: ClientProfile[]
+}
+
+interface EnvironmentState {
+  environments: Environment[]
+  activeEnvironmentId: string
+  /** Opt-in: without it secrets live in memory only and vanish on reload. */
+  rememberSecrets: boolean
+  actions: {
+    environmentAdded: (name: string) => string
+    environmentSelected: (id: string) => void
+    environmentRenamed: (id: string, name: string) => void
+    environmentRemoved: (id: string) => void
+    issuerChanged: (id: string, issuer: string) => void
+    endpointsDiscovered: (id: string, endpoints: ServerEndpoints) => void
+    endpointChanged: (id: string, key: EndpointKey, value: string) => void
+    clientAdded: (environmentId: string, client: Omit<ClientProfile, 'id'>) => string
+    clientChanged: (environmentId: string, clientId: string, patch: Partial<Omit<ClientProfile, 'id'>>) => void
+    clientRemoved: (environmentId: string, clientId: string) => void
+    rememberSecretsChanged: (remember: boolean) => void
+    environmentsImported: (environments: Environment[]) => void
+  }
+}
+
+function updateEnvironment(environments: Environment[], id: string, update: (environment: Environment) => Environment) {
+  return environments.map((environment) => (environment.id === id ? update(environment) : environment))
+}
+
+function withoutSecrets(environment: Environment): Environment {
+  return {
+    ...environment,
+    clients: environment.clients.map(({ registration_access_token: _dropped, ...client }) => ({ ...client, client_secret: '' })),
+  }
+}
+
+/** The sandbox's demo secret is public, so a reload puts it back rather than leaving the preset unusable. */
+function restorePresetSecrets(environment: Environment): Environment {
+  return {
+    ...environment,
+    clients: environment.clients.map((client) =>
+      client.source === 'preset' && client.client_secret === '' ? { ...client, client_secret: SANDBOX_WWW_SECRET } : client,
+    ),
+  }
+}
+
+const useEnvironmentStore = create<EnvironmentState>()(
+  persist(
+    (set, get) => ({
+      environments: [sandboxEnvironment()],
+      activeEnvironmentId: SANDBOX_ENVIRONMENT_ID,
+      rememberSecrets: false,
+      actions: {
+        environmentAdded: (name) => {
+          const id = newId()
+          set((state) => ({
+            environments: [...state.environments, { id, name, issuer: '', endpoints: {}, clients: [] }],
+            activeEnvironmentId: id,
+          }))
+          return id
+        },
+        environmentSelected: (id) => set({ activeEnvironmentId: id }),
+        environmentRenamed: (id, name) =>
+          set((state) => ({ environments: updateEnvironment(state.environments, id, (environment) => ({ ...environment, name })) })),
+        environmentRemoved: (id) =>
+          set((state) => {
+            const remaining = state.environments.filter((environment) => environment.id !== id)
+            const environments = remaining.length > 0 ? remaining : [sandboxEnvironment()]
+            const activeEnvironmentId =
+              state.activeEnvironmentId === id ? (environments[0]?.id ?? SANDBOX_ENVIRONMENT_ID) : state.activeEnvironmentId
+            return { environments, activeEnvironmentId }
+          }),
+        issuerChanged: (id, issuer) =>
+          set((state) => ({ environments: updateEnvironment(state.environments, id, (environment) => ({ ...environment, issuer })) })),
+        endpointsDiscovered: (id, { issuer: _issuer, ...endpoints }) =>
+          set((state) => ({
+            environments: updateEnvironment(state.environments, id, (environment) => ({ ...environment, endpoints: { ...endpoints } })),
+          })),
+        endpointChanged: (id, key, value) =>
+          set((state) => ({
+            environments: updateEnvironment(state.environments, id, (environment) => ({
+              ...environment,
+              endpoints: { ...environment.endpoints, [key]: value },
+            })),
+          })),
+        clientAdded: (environmentId, client) => {
+          const id = newId()
+          set((state) => ({
+            environments: updateEnvironment(state.environments, environmentId, (environment) => ({
+              ...environment,
+              clients: [...environment.clients, { ...client, id }],
+            })),
+          }))
+          return id
+        },
+        clientChanged: (environmentId, clientId, patch) =>
+          set((state) => ({
+            environments: updateEnvironment(state.environments, environmentId, (environment) => ({
+              ...environment,
+              clients: environment.clients.map((client) => (client.id === clientId ? { ...client, ...patch } : client)),
+            })),
+          })),
+        clientRemoved: (environmentId, clientId) =>
+          set((state) => ({
+            environments: updateEnvironment(state.environments, environmentId, (environment) => ({
+              ...environment,
+              clients: environment.clients.filter((client) => client.id !== clientId),
+            })),
+          })),
+        rememberSecretsChanged: (rememberSecrets) => set({ rememberSecrets }),
+        environmentsImported: (imported) => {
+          const known = new Set(imported.map((environment) => environment.id))
+          const environments = [...get().environments.filter((environment) => !known.has(environment.id)), ...imported]
+          set({ environments, activeEnvironmentId: imported[0]?.id ?? get().activeEnvironmentId })
+        },
+      },
+    }),
+    {
+      name: 'oauth-console:environments',
+      version: 1,
+      storage: createJSONStorage(() => localStorage),
+      partialize: (state) => ({
+        environments: state.rememberSecrets ? state.environments : state.environments.map(withoutSecrets),
+        activeEnvironmentId: state.activeEnvironmentId,
+        rememberSecrets: state.rememberSecrets,
+      }),
+      merge: (persisted, current) => {
+        const saved = persisted as Partial<EnvironmentState> | undefined
+        if (!saved?.environments?.length) return current
+        return {
+          ...current,
+          environments: saved.environments.map(restorePresetSecrets),
+          activeEnvironmentId: saved.activeEnvironmentId ?? current.activeEnvironmentId,
+          rememberSecrets: saved.rememberSecrets ?? false,
+        }
+      },
+    },
+  ),
+)
+
+export const useEnvironments = () => useEnvironmentStore((state) => state.environments)
+export const useRememberSecrets = () => useEnvironmentStore((state) => state.rememberSecrets)
+export const useActiveEnvironment = () =>
+  useEnvironmentStore(
+    (state) => state.environments.find((environment) => environment.id === state.activeEnvironmentId) ?? state.environments[0]!,
+  )
+export const useClientProfile = (environmentId: string, clientId: string | null) =>
+  useEnvironmentStore((state) =>
+    state.environments.find((environment) => environment.id === environmentId)?.clients.find((client) => client.id === clientId),
+  )
+export const useEnvironmentActions = () => useEnvironmentStore(useShallow((state) => state.actions))
+
+/** For non-React callers (session export) that need a snapshot, not a subscription. */
+export const readEnvironmentSnapshot = () => {
+  const { environments, activeEnvironmentId, rememberSecrets } = useEnvironmentStore.getState()
+  return { environments, activeEnvironmentId, rememberSecrets }
+}
+
+/** What the protocol layer needs of an environment: its issuer and endpoints, blanks left out. */
+export function environmentServer(environment: Environment): ServerEndpoints {
+  const endpoints = Object.fromEntries(Object.entries(environment.endpoints).filter(([, value]) => value && value.trim() !== ''))
+  return { issuer: environment.issuer.trim(), ...endpoints }
+}
+
+/** The chosen client if it still belongs to the environment, else its first client. */
+export function pickClient(environment: Environment, clientProfileId: string | null): ClientProfile | undefined {
+  return environment.clients.find((client) => client.id === clientProfileId) ?? environment.clients[0]
+}

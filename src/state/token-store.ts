@@ -1,0 +1,53 @@
+import { create } from 'zustand'
+import { useShallow } from 'zustand/react/shallow'
+import type { ExchangeStep } from '../protocol/http-exchange.ts'
+import type { TokenSet } from '../protocol/token-response.ts'
+import { newId } from './new-id.ts'
+
+/**
+ * Tokens the person has obtained, kept so later steps can pick them (Bearer drop-down, token tools).
+ * Memory only: tokens are secrets and are never persisted.
+ */
+export interface ObtainedToken {
+  id: string
+  label: string
+  step: ExchangeStep
+  environmentId: string
+  clientProfileId: string | null
+  client_id: string
+  obtainedAt: number
+  tokens: TokenSet
+}
+
+interface TokenState {
+  tokens: ObtainedToken[]
+  actions: {
+    tokensObtained: (token: Omit<ObtainedToken, 'id' | 'label'> & { label?: string }) => string
+    tokenRemoved: (id: string) => void
+    tokensCleared: () => void
+  }
+}
+
+const STEP_NAMES: Partial<Record<ExchangeStep, string>> = {
+  'client-credentials': 'Client credentials',
+  'device-poll': 'Device flow',
+  refresh: 'Refresh',
+}
+
+const useTokenStore = create<TokenState>()((set, get) => ({
+  tokens: [],
+  actions: {
+    tokensObtained: (token) => {
+      const id = newId()
+      const number = get().tokens.length + 1
+      const label = token.label ?? `#${number} ${STEP_NAMES[token.step] ?? token.step} · ${token.client_id}`
+      set((state) => ({ tokens: [...state.tokens, { ...token, id, label }] }))
+      return id
+    },
+    tokenRemoved: (id) => set((state) => ({ tokens: state.tokens.filter((token) => token.id !== id) })),
+    tokensCleared: () => set({ tokens: [] }),
+  },
+}))
+
+export const useObtainedTokens = () => useTokenStore((state) => state.tokens)
+export const useTokenActions = () => useTokenStore(useShallow((state) => state.actions))
