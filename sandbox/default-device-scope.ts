@@ -1,0 +1,48 @@
+import type { IncomingMessage } from 'node:http'
+import { Readable } from 'node:stream'
+import type { ProviderMiddleware } from 'oidc-provider'
+
+const MAX_BODY_BYTES = 56 * 1024
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length
+    if (size > MAX_BODY_BYTES) throw new Error('request body too large')
+    chunks.push(chunk)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+/** The same request with another form body: oidc-provider reads the body from ctx.req itself. */
+function withBody(req: IncomingMessage, body: string): IncomingMessage {
+  const replacement = Readable.from([Buffer.from(body, 'utf8')]) as unknown as IncomingMessage
+  return Object.assign(replacement, {
+    headers: { ...req.headers, 'content-length': String(Buffer.byteLength(body)) },
+    method: req.method,
+    url: req.url,
+    httpVersion: req.httpVersion,
+    socket: req.socket,
+    connection: req.socket,
+  })
+}
+
+/**
+ * A device authorization request without `scope` gets the sandbox's pre-defined default scope, as RFC 6749
+ * §3.3 allows. Without it oidc-provider ends the user's approval with access_denied ("no scope was granted"),
+ * while Curity, which the tutorial uses, accepts a scope-less device flow.
+ */
+export function defaultDeviceScope(options: { deviceAuthorizationPath: string; scope: string }): ProviderMiddleware {
+  return async function defaultScope(ctx, next) {
+    const isForm = (ctx.get('content-type') ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded')
+    if (ctx.method === 'POST' && ctx.path === options.deviceAuthorizationPath && isForm) {
+      const params = new URLSearchParams(await readBody(ctx.req))
+      if (!params.get('scope')?.trim()) params.set('scope', options.scope)
+      const replacement = withBody(ctx.req, params.toString())
+      ctx.req = replacement
+      ;(ctx as unknown as { request: { req: IncomingMessage } }).request.req = replacement
+    }
+    await next()
+  }
+}

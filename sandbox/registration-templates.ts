@@ -1,0 +1,37 @@
+import { randomBytes } from 'node:crypto'
+import { errors, type ProviderContext } from 'oidc-provider'
+
+/** The name under which the template policy is configured and attached to initial access tokens. */
+export const SOFTWARE_TEMPLATE_POLICY = 'software-template'
+
+/** What oidc-provider generated for the new client before policies run; the template must not replace these. */
+const GENERATED = new Set(['client_id', 'client_id_issued_at', 'client_secret', 'client_secret_expires_at'])
+
+/**
+ * A registration policy (features.registration.policies) that turns `{ "software_id": "device-client" }` into
+ * the full client the template describes, like Curity's templatized DCR: the registrant picks a template and
+ * cannot ask for anything else. An unknown or missing software_id is `invalid_client_metadata`: software_id
+ * is client metadata (RFC 7591 §2) and §3.2.2 uses that code for a metadata value the server rejects.
+ */
+export function softwareTemplatePolicy(templates: Record<string, Record<string, unknown>>) {
+  const known = Object.keys(templates).join(', ')
+
+  return function applySoftwareTemplate(_ctx: ProviderContext, properties: Record<string, unknown>): void {
+    const softwareId = properties.software_id
+    if (typeof softwareId !== 'string' || softwareId === '') {
+      throw new errors.InvalidClientMetadata(`unknown software_id: the request has none; known software_id values: ${known}`)
+    }
+    const template = Object.hasOwn(templates, softwareId) ? templates[softwareId] : undefined
+    if (!template) {
+      throw new errors.InvalidClientMetadata(`unknown software_id ${JSON.stringify(softwareId)}; known software_id values: ${known}`)
+    }
+
+    for (const key of Object.keys(properties)) if (!GENERATED.has(key)) delete properties[key]
+    Object.assign(properties, structuredClone(template), { software_id: softwareId })
+    // oidc-provider only generates a secret when the submitted body implied one; the template always needs it.
+    if (typeof properties.client_secret !== 'string') {
+      properties.client_secret = randomBytes(32).toString('base64url')
+      properties.client_secret_expires_at = 0
+    }
+  }
+}

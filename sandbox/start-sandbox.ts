@@ -1,0 +1,68 @@
+import { createServer, type RequestListener, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { DEFAULT_OPTIONS, sandboxConfiguration, type SandboxOptions } from './configuration.ts'
+import { createProvider } from './create-provider.ts'
+import { createRequestDispatcher } from './request-dispatcher.ts'
+import { generateSigningKeys } from './signing-keys.ts'
+
+export interface StartSandboxOptions extends Partial<SandboxOptions> {
+  /** Receives one line per request (method, path, status, ms). Silent when absent, as tests want. */
+  log?: (line: string) => void
+}
+
+export interface RunningSandbox {
+  issuer: string
+  /** The public origin, e.g. http://127.0.0.1:8443. */
+  origin: string
+  port: number
+  close(): Promise<void>
+}
+
+function withDefaults(overrides: Partial<SandboxOptions>): SandboxOptions {
+  const defined = Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined))
+  return { ...DEFAULT_OPTIONS, ...defined }
+}
+
+function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, () => {
+      server.off('error', reject)
+      resolve(server.address() as AddressInfo)
+    })
+  })
+}
+
+function close(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()))
+    // Keep-alive connections (fetch keeps them) would otherwise hold close() open.
+    server.closeAllConnections()
+  })
+}
+
+/**
+ * Starts a sandbox identity server with fresh keys and empty storage. Port 0 picks a free port; the issuer
+ * needs the port, so the server listens first and the provider is built around the address it got.
+ */
+export async function startSandbox(options: StartSandboxOptions = {}): Promise<RunningSandbox> {
+  const { log, ...overrides } = options
+  const settings = withDefaults(overrides)
+  const jwks = await generateSigningKeys()
+
+  let dispatch: RequestListener | undefined
+  const server = createServer((req, res) => {
+    if (dispatch) return dispatch(req, res)
+    res.writeHead(503, { 'Retry-After': '1' }).end()
+  })
+  const { port } = await listen(server, settings.port, settings.host)
+
+  try {
+    const config = sandboxConfiguration(settings, port)
+    dispatch = createRequestDispatcher(createProvider(config, jwks), config, log)
+    return { issuer: config.issuer, origin: config.publicUrl, port, close: () => close(server) }
+  } catch (error) {
+    await close(server)
+    throw error
+  }
+}
