@@ -1,0 +1,60 @@
+import { z } from 'zod'
+
+/** The device authorization reply, with the polling interval settled. RFC 8628 §3.2. */
+export interface DeviceAuthorization {
+  device_code: string
+  user_code: string
+  verification_uri: string
+  verification_uri_complete?: string
+  /** Seconds the device_code and user_code stay valid. */
+  expires_in: number
+  /** Seconds to wait between polls. */
+  interval: number
+  /** The server omitted `interval` (or sent no usable one): 5 s applies, RFC 8628 §3.2. */
+  interval_defaulted: boolean
+  /** Epoch milliseconds when the reply arrived: expires_in counts from here. */
+  received_at: number
+}
+
+/** RFC 8628 §3.2: "If no value is provided, clients MUST use 5 as the default." */
+export const DEFAULT_POLL_INTERVAL = 5
+
+/** Numbers sometimes arrive as text ("1800"); read them, leave anything else to fail. */
+const seconds = z.preprocess(
+  (value) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value),
+  z.number().positive().finite(),
+)
+
+const deviceAuthorizationSchema = z.looseObject({
+  device_code: z.string().min(1),
+  user_code: z.string().min(1),
+  verification_uri: z.string().min(1).optional(),
+  // Google's pre-RFC name for verification_uri, still seen in the wild.
+  verification_url: z.string().min(1).optional(),
+  verification_uri_complete: z.string().min(1).optional().catch(undefined),
+  expires_in: seconds,
+  interval: seconds.optional().catch(undefined),
+})
+
+/**
+ * Reads a device authorization reply, leniently enough to keep a usable flow going: numbers sent
+ * as text are read, `verification_url` stands in for `verification_uri`, an unusable `interval`
+ * falls back to 5 s. Null when a required member is missing. RFC 8628 §3.2.
+ */
+export function readDeviceAuthorization(body: unknown, received_at: number): DeviceAuthorization | null {
+  const parsed = deviceAuthorizationSchema.safeParse(body)
+  if (!parsed.success) return null
+  const reply = parsed.data
+  const verification_uri = reply.verification_uri ?? reply.verification_url
+  if (verification_uri === undefined) return null
+  return {
+    device_code: reply.device_code,
+    user_code: reply.user_code,
+    verification_uri,
+    ...(reply.verification_uri_complete === undefined ? {} : { verification_uri_complete: reply.verification_uri_complete }),
+    expires_in: reply.expires_in,
+    interval: reply.interval ?? DEFAULT_POLL_INTERVAL,
+    interval_defaulted: reply.interval === undefined,
+    received_at,
+  }
+}

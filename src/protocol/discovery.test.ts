@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest'
+import { discover } from './discovery.ts'
+import { createRecordingFetch } from './recording-fetch.ts'
+import { exchangeLog, jsonReply, scriptedFetch, textReply } from './scripted-fetch.ts'
+
+const issuer = 'https://as.example/tenant'
+const metadata = {
+  issuer,
+  authorization_endpoint: `${issuer}/authorize`,
+  token_endpoint: `${issuer}/token`,
+  device_authorization_endpoint: `${issuer}/device`,
+  jwks_uri: `${issuer}/jwks`,
+  grant_types_supported: ['client_credentials'],
+}
+const endpoints = {
+  issuer,
+  authorization_endpoint: `${issuer}/authorize`,
+  token_endpoint: `${issuer}/token`,
+  device_authorization_endpoint: `${issuer}/device`,
+  jwks_uri: `${issuer}/jwks`,
+}
+
+function run(replies: Parameters<typeof scriptedFetch>, asked = issuer) {
+  const baseFetch = scriptedFetch(...replies)
+  const log = exchangeLog()
+  return { outcome: discover({ issuer: asked, record: log.record, baseFetch }), sent: baseFetch.sent, exchanges: log.exchanges }
+}
+
+describe('discover', () => {
+  it('reads OpenID Connect discovery metadata appended to the issuer path', async () => {
+    const { outcome, sent, exchanges } = run([jsonReply(metadata)])
+    expect(await outcome).toEqual({
+      kind: 'found', source: 'openid-configuration', url: 'https://as.example/tenant/.well-known/openid-configuration',
+      metadata, endpoints, conformance: [], exchange: exchanges[0],
+    })
+    expect(sent.map((request) => request.url)).toEqual(['https://as.example/tenant/.well-known/openid-configuration'])
+    expect(sent[0]?.headers.get('accept')).toBe('application/json')
+    expect(exchanges[0]?.step).toBe('discovery')
+  })
+
+  it('allows a plain http issuer, as the local sandbox uses', async () => {
+    const local = 'http://localhost:3000'
+    const { outcome } = run([jsonReply({ issuer: local, token_endpoint: `${local}/token` })], local)
+    expect(await outcome).toMatchObject({ kind: 'found', url: 'http://localhost:3000/.well-known/openid-configuration' })
+  })
+
+  it('falls back to RFC 8414, inserting the well-known before the issuer path, when OIDC discovery is a 404', async () => {
+    const { outcome, sent, exchanges } = run([textReply('Not Found', 404), jsonReply(metadata)])
+    expect(await outcome).toMatchObject({
+      kind: 'found', source: 'oauth-authorization-server',
+      url: 'https://as.example/.well-known/oauth-authorization-server/tenant', endpoints, conformance: [],
+      exchange: exchanges[1],
+    })
+    expect(sent).toHaveLength(2)
+    expect(exchanges).toHaveLength(2)
+  })
+
+  it('falls back when OIDC discovery answers 200 with an HTML page', async () => {
+    const { outcome } = run([textReply('<!doctype html><html></html>', 200, { 'content-type': 'text/html' }), jsonReply(metadata)])
+    expect(await outcome).toMatchObject({ kind: 'found', source: 'oauth-authorization-server' })
+  })
+
+  it('returns the OIDC failure when neither document exists', async () => {
+    const { outcome, exchanges } = run([textReply('', 404), textReply('<html>nope</html>', 404, { 'content-type': 'text/html' })])
+    expect(await outcome).toEqual({
+      kind: 'not_oauth', status: 404, contentType: 'text/plain;charset=UTF-8', reason: 'an empty body', exchange: exchanges[0],
+    })
+  })
+
+  it('returns the RFC 8414 failure when it is the more telling one', async () => {
+    const { outcome } = run([textReply('', 404), jsonReply({ error: 'server_error' }, 500)])
+    expect(await outcome).toMatchObject({ kind: 'oauth_error', status: 500, error: 'server_error' })
+  })
+
+  it('does not fall back after a 500 OAuth error from OIDC discovery', async () => {
+    const { outcome, sent } = run([jsonReply({ error: 'server_error' }, 500)])
+    expect(await outcome).toMatchObject({ kind: 'oauth_error', status: 500, error: 'server_error' })
+    expect(sent).toHaveLength(1)
+  })
+
+  it('does not fall back when the server is unreachable', async () => {
+    const { outcome, sent } = run([new TypeError('Failed to fetch'), new TypeError('Failed to fetch')])
+    expect(await outcome).toMatchObject({ kind: 'transport', failure: { kind: 'network' } })
+    expect(sent).toHaveLength(2) // the request and the diagnosis probe
+  })
+
+  it('still finds metadata whose issuer differs from the asked one, explaining the mismatch', async () => {
+    const { outcome } = run([jsonReply({ ...metadata, issuer: 'https://as.example/other' })])
+    expect(await outcome).toMatchObject({
+      kind: 'found',
+      endpoints: { ...endpoints, issuer: 'https://as.example/other' },
+      conformance: [
+        "the server's metadata names issuer https://as.example/other but the console asked for https://as.example/tenant (OpenID Connect Discovery 1.0 §4.3)",
+      ],
+    })
+  })
+
+  it('cites RFC 8414 §3.3 for an issuer mismatch in RFC 8414 metadata', async () => {
+    const { outcome } = run([textReply('', 404), jsonReply({ ...metadata, issuer: 'https://as.example/tenant/' })])
+    expect(await outcome).toMatchObject({
+      conformance: [
+        "the server's metadata names issuer https://as.example/tenant/ but the console asked for https://as.example/tenant (RFC 8414 §3.3)",
+      ],
+    })
+  })
+
+  it('still finds metadata without an issuer, keeping the asked issuer', async () => {
+    const { issuer: _missing, ...rest } = metadata
+    const { outcome } = run([jsonReply(rest)])
+    expect(await outcome).toMatchObject({
+      kind: 'found', endpoints: { issuer },
+      conformance: ['the server\'s metadata has no "issuer" (OpenID Connect Discovery 1.0 §3)'],
+    })
+  })
+
+  it('still finds metadata whose issuer is not a URL', async () => {
+    const { outcome } = run([jsonReply({ ...metadata, issuer: 'tenant' })])
+    expect(await outcome).toMatchObject({
+      kind: 'found',
+      conformance: ['the server\'s metadata names issuer "tenant", which is not a URL (OpenID Connect Discovery 1.0 §3)'],
+    })
+  })
+
+  it('notes metadata served with another content type', async () => {
+    const { outcome } = run([textReply(JSON.stringify(metadata), 200, { 'content-type': 'text/plain; charset=utf-8' })])
+    expect(await outcome).toMatchObject({
+      kind: 'found',
+      conformance: ['the metadata was served as "text/plain; charset=utf-8", not "application/json" (OpenID Connect Discovery 1.0 §4.2)'],
+    })
+  })
+
+  it('notes metadata that names no endpoints', async () => {
+    const { outcome } = run([jsonReply({ issuer })])
+    expect(await outcome).toMatchObject({ kind: 'found', endpoints: { issuer }, conformance: ['the metadata names no endpoints'] })
+  })
+
+  it.each([
+    ['{"', 'a body that is not JSON'],
+    ['null', 'JSON that is not an object'],
+    ['[]', 'JSON that is not an object'],
+    ['', 'an empty body'],
+  ])('returns not_oauth when both documents are %j: %s', async (body, reason) => {
+    const json = { 'content-type': 'application/json' }
+    expect(await run([textReply(body, 200, json), textReply(body, 200, json)]).outcome).toMatchObject({
+      kind: 'not_oauth', status: 200, reason,
+    })
+  })
+
+  it('returns not_oauth for JSON objects that are not metadata', async () => {
+    expect(await run([jsonReply({ hello: 'world' }), jsonReply({ hello: 'world' })]).outcome).toMatchObject({
+      kind: 'not_oauth',
+      reason: 'a JSON object that is not authorization server metadata: the server\'s metadata has no "issuer" (OpenID Connect Discovery 1.0 §3)',
+    })
+  })
+
+  it('returns invalid_input for an issuer that is not a URL, without sending', async () => {
+    const { outcome, sent } = run([], 'as.example')
+    expect(await outcome).toEqual({
+      kind: 'invalid_input', field: 'issuer',
+      message: '"Issuer URL" is not a valid URL: expected an absolute http:// or https:// URL, got "as.example"',
+    })
+    expect(sent).toHaveLength(0)
+  })
+
+  it('accepts an issuer and a fetch, sharing the exchange a recording fetch logged', async () => {
+    const log = exchangeLog()
+    const fetchFn = createRecordingFetch('discovery', log.record, { baseFetch: scriptedFetch(jsonReply(metadata)) })
+    const result = await discover(issuer, fetchFn)
+    expect(result.kind === 'found' && result.exchange).toBe(log.exchanges[0])
+    expect(log.exchanges).toHaveLength(1)
+  })
+})

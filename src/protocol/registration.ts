@@ -1,0 +1,42 @@
+import { z } from 'zod'
+import { withoutUndefined } from './reply-body.ts'
+
+/** What a registration endpoint says about the client it registered. RFC 7591 §3.2.1. */
+export interface RegisteredClient {
+  client_id: string
+  client_secret?: string
+  token_endpoint_auth_method?: string
+  registration_access_token?: string
+  registration_client_uri?: string
+  client_name?: string
+  software_id?: string
+  grant_types?: string[]
+  scope?: string
+  /** Epoch seconds; 0 means the secret does not expire. */
+  client_secret_expires_at?: number
+}
+
+const optionalString = z.string().optional().catch(undefined)
+
+const registrationSchema = z.object({
+  client_id: z.string().min(1),
+  client_secret: optionalString,
+  token_endpoint_auth_method: optionalString,
+  registration_access_token: optionalString,
+  registration_client_uri: optionalString,
+  client_name: optionalString,
+  software_id: optionalString,
+  grant_types: z.array(z.string()).optional().catch(undefined),
+  scope: optionalString,
+  client_secret_expires_at: z.number().nonnegative().finite().optional().catch(undefined),
+})
+
+/**
+ * Reads a client registration reply: null unless it has a non-empty string `client_id`; other
+ * members of the wrong type are left out rather than rejecting the client. RFC 7591 §3.2.1.
+ */
+export function readClientRegistration(body: unknown): RegisteredClient | null {
+  const parsed = registrationSchema.safeParse(body)
+  if (!parsed.success) return null
+  return withoutUndefined<RegisteredClient>(parsed.data)
+}

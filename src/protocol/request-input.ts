@@ -1,0 +1,48 @@
+import { usesClientSecret, type ClientAuthMethod } from './client-auth.ts'
+import type { RequestFailure } from './request-failure.ts'
+import { endpointLabel, parseHttpUrl, type EndpointKey, type ServerEndpoints } from './server-endpoints.ts'
+
+type InvalidInput = Extract<RequestFailure, { kind: 'invalid_input' }>
+
+/** The client as every authenticated request needs it. RFC 6749 §2.3.1. */
+export interface ClientInput {
+  server: ServerEndpoints
+  client_id: string
+  client_secret: string
+  auth: ClientAuthMethod
+}
+
+/**
+ * The endpoint a request goes to, or why it cannot be used: not configured, or not an http(s) URL.
+ * RFC 8414 §2.
+ */
+export function requireEndpoint(
+  server: ServerEndpoints,
+  key: EndpointKey,
+): { ok: true; url: URL } | { ok: false; failure: InvalidInput } {
+  const label = endpointLabel(key)
+  const value = server[key]?.trim() ?? ''
+  if (value === '') {
+    return {
+      ok: false,
+      failure: { kind: 'invalid_input', field: key, message: `"${label}" is not configured: discover the server or enter it` },
+    }
+  }
+  const parsed = parseHttpUrl(value, label)
+  return parsed.ok ? parsed : { ok: false, failure: { kind: 'invalid_input', field: key, message: parsed.message } }
+}
+
+/** Why the client cannot authenticate as configured, or null when it can. RFC 6749 §2.3.1. */
+export function checkClient(input: Pick<ClientInput, 'client_id' | 'client_secret' | 'auth'>): InvalidInput | null {
+  if (input.client_id.trim() === '') {
+    return { kind: 'invalid_input', field: 'client_id', message: '"client_id" is empty: expected the client\'s identifier' }
+  }
+  if (usesClientSecret(input.auth) && input.client_secret === '') {
+    return {
+      kind: 'invalid_input',
+      field: 'client_secret',
+      message: `"client_secret" is empty: ${input.auth} sends a secret (choose "none" for a public client)`,
+    }
+  }
+  return null
+}

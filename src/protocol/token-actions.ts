@@ -1,0 +1,126 @@
+import * as oauth from 'oauth4webapi'
+import { clientAuthentication } from './client-auth.ts'
+import type { HttpExchange } from './http-exchange.ts'
+import { settleReply } from './reply-settlement.ts'
+import { createRequestContext, type RecordInput } from './request-context.ts'
+import type { RequestFailure } from './request-failure.ts'
+import { checkClient, requireEndpoint, type ClientInput } from './request-input.ts'
+import { toAuthorizationServer, type ServerEndpoints } from './server-endpoints.ts'
+import { requestTokens, type TokenOutcome } from './token-response.ts'
+
+type Claims = Record<string, unknown>
+
+export type IntrospectionOutcome =
+  | { kind: 'introspection'; claims: Claims; active: boolean; conformance: string[]; exchange: HttpExchange | null }
+  | RequestFailure
+export type RevocationOutcome = { kind: 'revoked'; conformance: string[]; exchange: HttpExchange | null } | RequestFailure
+export type UserinfoOutcome =
+  | { kind: 'userinfo'; claims: Claims; conformance: string[]; exchange: HttpExchange | null }
+  | RequestFailure
+
+export interface TokenActionInput extends ClientInput, RecordInput {
+  token: string
+  /** "access_token" or "refresh_token": helps the server find the token faster. */
+  token_type_hint?: string
+}
+
+function emptyToken(field: string): RequestFailure {
+  return { kind: 'invalid_input', field, message: `"${field}" is empty: obtain a token first` }
+}
+
+function hintParameters(hint: string | undefined): { additionalParameters?: Record<string, string> } {
+  return hint?.trim() ? { additionalParameters: { token_type_hint: hint.trim() } } : {}
+}
+
+/** Asks the introspection endpoint whether a token is active and what it stands for. RFC 7662 §2. */
+export async function introspectToken(input: TokenActionInput): Promise<IntrospectionOutcome> {
+  const endpoint = requireEndpoint(input.server, 'introspection_endpoint')
+  if (!endpoint.ok) return endpoint.failure
+  const invalid = checkClient(input) ?? (input.token === '' ? emptyToken('token') : null)
+  if (invalid) return invalid
+  const context = createRequestContext('introspection', input)
+  const as = toAuthorizationServer(input.server)
+  const client: oauth.Client = { client_id: input.client_id.trim() }
+  const settled = await settleReply(
+    context,
+    async () => {
+      const auth = clientAuthentication(input.auth, input.client_secret)
+      const options = { ...context.options(endpoint.url), ...hintParameters(input.token_type_hint) }
+      return oauth.processIntrospectionResponse(as, client, await oauth.introspectionRequest(as, client, auth, input.token, options))
+    },
+    (body) => (body.kind === 'object' ? body.value : null),
+    'an introspection response',
+  )
+  if (settled.kind !== 'usable') return settled
+  const { value: claims, conformance, exchange } = settled
+  return { kind: 'introspection', claims, active: claims.active === true, conformance, exchange }
+}
+
+/** Trades a refresh token for new tokens; `scope` may narrow them. RFC 6749 §6. */
+export async function refreshTokens(
+  input: ClientInput & RecordInput & { refresh_token: string; scope?: string },
+): Promise<TokenOutcome> {
+  const endpoint = requireEndpoint(input.server, 'token_endpoint')
+  if (!endpoint.ok) return endpoint.failure
+  const invalid = checkClient(input) ?? (input.refresh_token === '' ? emptyToken('refresh_token') : null)
+  if (invalid) return invalid
+  const context = createRequestContext('refresh', input)
+  const as = toAuthorizationServer(input.server)
+  const client: oauth.Client = { client_id: input.client_id.trim() }
+  const scope = input.scope?.trim()
+  return requestTokens(context, async () => {
+    const auth = clientAuthentication(input.auth, input.client_secret)
+    const options = { ...context.options(endpoint.url), ...(scope ? { additionalParameters: { scope } } : {}) }
+    return oauth.processRefreshTokenResponse(as, client, await oauth.refreshTokenGrantRequest(as, client, auth, input.refresh_token, options))
+  })
+}
+
+/** Asks the revocation endpoint to invalidate a token; any 200 reply means done. RFC 7009 §2. */
+export async function revokeToken(input: TokenActionInput): Promise<RevocationOutcome> {
+  const endpoint = requireEndpoint(input.server, 'revocation_endpoint')
+  if (!endpoint.ok) return endpoint.failure
+  const invalid = checkClient(input) ?? (input.token === '' ? emptyToken('token') : null)
+  if (invalid) return invalid
+  const context = createRequestContext('revocation', input)
+  const as = toAuthorizationServer(input.server)
+  const client: oauth.Client = { client_id: input.client_id.trim() }
+  const settled = await settleReply(
+    context,
+    async () => {
+      const auth = clientAuthentication(input.auth, input.client_secret)
+      const options = { ...context.options(endpoint.url), ...hintParameters(input.token_type_hint) }
+      return oauth.processRevocationResponse(await oauth.revocationRequest(as, client, auth, input.token, options))
+    },
+    // RFC 7009 §2.2: the body of a successful revocation is ignored.
+    () => true,
+    'a revocation response',
+  )
+  if (settled.kind !== 'usable') return settled
+  return { kind: 'revoked', conformance: settled.conformance, exchange: settled.exchange }
+}
+
+/**
+ * Reads the claims the UserInfo endpoint returns for an access token. `client_id` only matters
+ * for signed (JWT) replies, whose audience it is. OpenID Connect Core 1.0 §5.3.
+ */
+export async function fetchUserinfo(
+  input: RecordInput & { server: ServerEndpoints; access_token: string; client_id?: string },
+): Promise<UserinfoOutcome> {
+  const endpoint = requireEndpoint(input.server, 'userinfo_endpoint')
+  if (!endpoint.ok) return endpoint.failure
+  if (input.access_token === '') return emptyToken('access_token')
+  const context = createRequestContext('userinfo', input)
+  const as = toAuthorizationServer(input.server)
+  const client: oauth.Client = { client_id: input.client_id?.trim() || 'oauth-console' }
+  const settled = await settleReply(
+    context,
+    async () => {
+      const response = await oauth.userInfoRequest(as, client, input.access_token, context.options(endpoint.url))
+      return oauth.processUserInfoResponse(as, client, oauth.skipSubjectCheck, response)
+    },
+    (body) => (body.kind === 'object' ? body.value : null),
+    'a UserInfo response',
+  )
+  if (settled.kind !== 'usable') return settled
+  return { kind: 'userinfo', claims: settled.value, conformance: settled.conformance, exchange: settled.exchange }
+}
