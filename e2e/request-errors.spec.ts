@@ -66,7 +66,7 @@ test('registering without a token shows the OAuth error, its description and wha
   await expect(step.getByLabel('Bearer token')).toHaveValue('none')
   await step.getByRole('button', { name: 'Send request' }).click()
 
-  await expect(step.getByText(/^401/)).toBeVisible()
+  await expect(step.getByText('401 Unauthorized', { exact: true })).toBeVisible()
   await expect(step).toContainText('invalid_token')
   await expect(step).toContainText('What it means')
 })

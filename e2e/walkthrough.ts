@@ -18,7 +18,7 @@ export async function requestDcrToken(page: Page) {
 export async function registerDeviceClient(page: Page) {
   const step = page.getByRole('region', { name: 'External API' })
   await step.getByRole('button', { name: 'Send request' }).click()
-  await expect(step.getByText('201 Created')).toBeVisible()
+  await expect(step.getByText('201 Created', { exact: true })).toBeVisible()
   await step.getByRole('button', { name: 'Use as device client' }).click()
   await expect(step.getByText(/the Device Flow step now uses it/)).toBeVisible()
 }

@@ -54,7 +54,7 @@ function StepNavigation() {
 export function App() {
   return (
     <AppProviders>
-      <div className="flex h-dvh flex-col">
+      <div className="flex h-dvh flex-col overflow-hidden">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
           Skip to the steps
         </a>

@@ -80,9 +80,9 @@ export function AuthMethodSelect({ value, onValueChange, label = 'Client authent
     <SelectField
       label={label}
       value={value}
-      hint={hint}
+      hint={hint ? `${CLIENT_AUTH_METHOD_LABELS[value]}. ${hint}` : CLIENT_AUTH_METHOD_LABELS[value]}
       onValueChange={(method) => onValueChange(method as ClientAuthMethod)}
-      options={CLIENT_AUTH_METHODS.map((method) => ({ value: method, label: `${method} — ${CLIENT_AUTH_METHOD_LABELS[method]}` }))}
+      options={CLIENT_AUTH_METHODS.map((method) => ({ value: method, label: method }))}
     />
   )
 }

@@ -1,8 +1,9 @@
 import { QRCodeSVG } from 'qrcode.react'
 import { CopyButton } from '../../../components/ui/copy-button.tsx'
 import { Notice } from '../../../components/ui/notice.tsx'
-import { formatDuration } from '../../../components/ui/use-now.ts'
+import { formatDuration, useNow } from '../../../components/ui/use-now.ts'
 import type { DeviceAuthorization } from '../../../protocol/device-flow.ts'
+import { secondsUntilExpiry, type PollSchedule } from '../../../protocol/poll-schedule.ts'
 
 function isHttpUrl(value: string) {
   try {
@@ -15,11 +16,12 @@ function isHttpUrl(value: string) {
 
 interface DeviceAuthorizationViewProps {
   authorization: DeviceAuthorization
-  secondsLeft: number
+  schedule: PollSchedule
 }
 
 /** What a TV would show: the code, where to enter it, a QR code of the complete URI, and how long it lasts. */
-export function DeviceAuthorizationView({ authorization, secondsLeft }: DeviceAuthorizationViewProps) {
+export function DeviceAuthorizationView({ authorization, schedule }: DeviceAuthorizationViewProps) {
+  const secondsLeft = secondsUntilExpiry(schedule, useNow(true))
   const qrTarget = authorization.verification_uri_complete ?? authorization.verification_uri
   const expired = secondsLeft <= 0
   return (
@@ -39,7 +41,7 @@ export function DeviceAuthorizationView({ authorization, secondsLeft }: DeviceAu
             <output aria-label="User code" className="font-mono text-3xl font-bold tracking-widest">
               {authorization.user_code}
             </output>
-            <CopyButton text={authorization.user_code} label="Copy user code" />
+            <CopyButton text={authorization.user_code} label="Copy code" />
           </div>
         </div>
         <div>

@@ -6,10 +6,9 @@ import { RequestFailureView } from '../../../components/exchange/request-failure
 import { Button } from '../../../components/ui/button.tsx'
 import { TextField } from '../../../components/ui/fields.tsx'
 import { StepSection } from '../../../components/ui/step-section.tsx'
-import { useNow } from '../../../components/ui/use-now.ts'
 import type { ClientAuthMethod } from '../../../protocol/client-auth.ts'
 import { startDeviceAuthorization } from '../../../protocol/device-flow.ts'
-import { initialPollSchedule, secondsUntilExpiry, type PollSchedule } from '../../../protocol/poll-schedule.ts'
+import { initialPollSchedule, type PollSchedule } from '../../../protocol/poll-schedule.ts'
 import { environmentServer, pickClient, useActiveEnvironment } from '../../../state/environment-store.ts'
 import { recordExchange } from '../../../state/http-log-store.ts'
 import { useDeviceClientProfileId, useWalkthroughActions } from '../../../state/walkthrough-store.ts'
@@ -42,7 +41,6 @@ export function DeviceFlowSteps() {
 
   const outcome = start.data
   const authorization = outcome?.kind === 'started' ? outcome.authorization : null
-  const now = useNow(authorization !== null)
   return (
     <>
       <StepSection
@@ -79,7 +77,7 @@ export function DeviceFlowSteps() {
         <div className="mt-4 flex flex-col gap-3">
           {authorization && schedule && (
             <>
-              <DeviceAuthorizationView authorization={authorization} secondsLeft={secondsUntilExpiry(schedule, now)} />
+              <DeviceAuthorizationView key={authorization.device_code} authorization={authorization} schedule={schedule} />
               <RawExchange exchange={outcome?.kind === 'started' ? outcome.exchange : null} />
             </>
           )}

@@ -8,7 +8,7 @@ import { SelectField, TextAreaField, TextField } from '../../../components/ui/fi
 import { ParamRowsEditor, type EditableRow } from '../../../components/ui/param-rows-editor.tsx'
 import { StepSection } from '../../../components/ui/step-section.tsx'
 import { parseJsonText, sendApiRequest, type ApiOutcome } from '../../../protocol/external-api.ts'
-import type { RequestFailure } from '../../../protocol/request-failure.ts'
+import { classifyErrorReply } from '../../../protocol/reply-classification.ts'
 import { readClientRegistration } from '../../../protocol/registration.ts'
 import { useActiveEnvironment } from '../../../state/environment-store.ts'
 import { recordExchange } from '../../../state/http-log-store.ts'
@@ -24,21 +24,10 @@ function sendsJson(headers: EditableRow[]) {
 }
 
 /** An API's error reply in OAuth form (RFC 6750 §3.1, RFC 7591 §3.2.2) gets the same explanation as a token error. */
-function oauthErrorOf(outcome: Extract<ApiOutcome, { kind: 'response' }>): RequestFailure | null {
-  const body = outcome.json
-  if (typeof body !== 'object' || body === null || !('error' in body) || typeof body.error !== 'string') return null
-  const text = (key: string) => {
-    const value = (body as Record<string, unknown>)[key]
-    return typeof value === 'string' ? value : undefined
-  }
-  return {
-    kind: 'oauth_error',
-    status: outcome.status,
-    error: body.error,
-    error_description: text('error_description'),
-    error_uri: text('error_uri'),
-    exchange: outcome.exchange,
-  }
+function oauthErrorOf(outcome: Extract<ApiOutcome, { kind: 'response' }>) {
+  if (outcome.status < 400) return null
+  const failure = classifyErrorReply(outcome, outcome.exchange)
+  return failure.kind === 'oauth_error' ? failure : null
 }
 
 export function ExternalApiPanel() {
@@ -84,7 +73,7 @@ export function ExternalApiPanel() {
 
   const outcome = send.data
   const registered = outcome?.kind === 'response' ? readClientRegistration(outcome.json) : null
-  const oauthError = outcome?.kind === 'response' && outcome.status >= 400 ? oauthErrorOf(outcome) : null
+  const oauthError = outcome?.kind === 'response' ? oauthErrorOf(outcome) : null
   return (
     <StepSection
       id="external-api"

@@ -1,0 +1,48 @@
+import { render, screen } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { RequestFailureView } from './request-failure-view.tsx'
+
+describe('RequestFailureView', () => {
+  it('shows the OAuth error code, the server description, what the code means and the hint for invalid_client', () => {
+    render(
+      <RequestFailureView
+        failure={{ kind: 'oauth_error', status: 401, error: 'invalid_client', error_description: 'client_id is missing', exchange: null }}
+      />,
+    )
+    const alert = screen.getByRole('alert')
+    expect(alert).toHaveTextContent('invalid_client (HTTP 401)')
+    expect(alert).toHaveTextContent('Server says: client_id is missing')
+    expect(alert).toHaveTextContent(/What it means:.+RFC 6749/)
+    expect(alert).toHaveTextContent(/client_secret_post/)
+  })
+
+  it('explains a CORS refusal with the origin the server must allow', () => {
+    render(
+      <RequestFailureView
+        failure={{ kind: 'transport', failure: { kind: 'cors', message: 'The browser refused the reply.' }, exchange: null }}
+      />,
+    )
+    expect(screen.getByRole('alert')).toHaveTextContent('Blocked by CORS')
+    expect(screen.getByRole('alert')).toHaveTextContent(window.location.origin)
+  })
+
+  it('renders an error_uri that is not http(s) as plain text, never as a link', () => {
+    render(
+      <RequestFailureView
+        failure={{ kind: 'oauth_error', status: 400, error: 'invalid_request', error_uri: 'javascript:alert(1)', exchange: null }}
+      />,
+    )
+    expect(screen.queryByRole('link')).toBeNull()
+    expect(screen.getByRole('alert')).toHaveTextContent('javascript:alert(1)')
+  })
+
+  it('says which kind of non-OAuth reply arrived', () => {
+    render(
+      <RequestFailureView
+        failure={{ kind: 'not_oauth', status: 502, contentType: 'text/html', reason: 'an HTML page', exchange: null }}
+      />,
+    )
+    expect(screen.getByRole('alert')).toHaveTextContent('Not an OAuth reply (HTTP 502)')
+    expect(screen.getByRole('alert')).toHaveTextContent('an HTML page (Content-Type: text/html)')
+  })
+})
