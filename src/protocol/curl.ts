@@ -1,0 +1,35 @@
+import type { HttpExchange } from './http-exchange.ts'
+import { maskExchange } from './masking.ts'
+
+/** Quotes one word for bash: inside single quotes nothing is special, a quote becomes `'\''`. */
+export function shellQuote(word: string): string {
+  return `'${word.replaceAll("'", `'\\''`)}'`
+}
+
+/** Above this size curl 7.x adds `Expect: 100-continue`, a header the console never sent. */
+const EXPECT_THRESHOLD_BYTES = 1024
+
+/**
+ * A bash command that sends the recorded request again, byte for byte: explicit method, exact URL
+ * (no globbing, no dot-segment squashing), every recorded header, the body as sent via
+ * `--data-raw`. With `mask`, secrets are replaced as in {@link maskExchange}. RFC 9110 §9, §6.4.
+ */
+export function toCurl(exchange: HttpExchange, options: { mask: boolean }): string {
+  const { request } = options.mask ? maskExchange(exchange) : exchange
+  const head = ['curl', '-sS']
+  if (/[[\]{}]/.test(request.url)) head.push('--globoff')
+  if (/\/\.\.?(?:[/?#]|$)/.test(request.url.replace(/^[a-z][a-z\d+.-]*:\/\/[^/]*/i, ''))) head.push('--path-as-is')
+  const method = /^[A-Za-z-]+$/.test(request.method) ? request.method : shellQuote(request.method)
+  head.push(request.method === 'HEAD' ? '--head' : `-X ${method}`, shellQuote(request.url))
+  const args = [head.join(' ')]
+  for (const { name, value } of request.headers) {
+    // `Name:` would make curl drop the header; `Name;` sends it with an empty value.
+    args.push(`-H ${shellQuote(value === '' ? `${name};` : `${name}: ${value}`)}`)
+  }
+  if (request.body !== null) {
+    const hasExpect = request.headers.some(({ name }) => name.toLowerCase() === 'expect')
+    if (!hasExpect && new TextEncoder().encode(request.body).length > EXPECT_THRESHOLD_BYTES) args.push(`-H 'Expect:'`)
+    args.push(`--data-raw ${shellQuote(request.body)}`)
+  }
+  return args.join(' \\\n  ')
+}

@@ -1,0 +1,251 @@
+import { z } from 'zod'
+import { parseFormBody } from './body-format.ts'
+import type { ExchangeStep, HeaderRow, HttpExchange, TransportFailure } from './http-exchange.ts'
+import { maskExchange } from './masking.ts'
+import { describeZodIssue, exchangeStepSchema } from './session-file.ts'
+
+export interface HarNameValue {
+  name: string
+  value: string
+}
+
+export interface HarCookie extends HarNameValue {
+  path?: string
+  domain?: string
+  expires?: string
+  httpOnly?: boolean
+  secure?: boolean
+}
+
+export interface HarPostData {
+  mimeType: string
+  text: string
+  /** For form bodies, alongside `text` (as browsers export it) so the exact bytes survive. */
+  params?: HarNameValue[]
+}
+
+export interface HarRequest {
+  method: string
+  url: string
+  httpVersion: string
+  cookies: HarCookie[]
+  headers: HarNameValue[]
+  queryString: HarNameValue[]
+  postData?: HarPostData
+  headersSize: number
+  bodySize: number
+}
+
+export interface HarResponse {
+  status: number
+  statusText: string
+  httpVersion: string
+  cookies: HarCookie[]
+  headers: HarNameValue[]
+  content: { size: number; mimeType: string; text?: string; encoding?: string }
+  redirectURL: string
+  headersSize: number
+  bodySize: number
+}
+
+export interface HarEntry {
+  startedDateTime: string
+  time: number
+  request: HarRequest
+  response: HarResponse
+  cache: Record<string, never>
+  timings: { send: number; wait: number; receive: number }
+  comment?: string
+  /** The console's exchange id, so an exported log imports back with the same ids. */
+  _id: string
+  _step: ExchangeStep
+  /** Present when no response reached the page (status is then 0). */
+  _failure?: TransportFailure
+}
+
+/** A HAR 1.2 document. W3C HAR 1.2 §log. */
+export interface Har {
+  log: {
+    version: '1.2'
+    creator: { name: string; version: string }
+    entries: HarEntry[]
+  }
+}
+
+function headerValue(headers: HeaderRow[], name: string): string | undefined {
+  return headers.find((header) => header.name.toLowerCase() === name)?.value
+}
+
+function utf8Length(text: string): number {
+  return new TextEncoder().encode(text).length
+}
+
+function queryStringOf(url: string): HarNameValue[] {
+  const query = /^[^?#]*\?([^#]*)/.exec(url)?.[1]
+  return query ? parseFormBody(query) : []
+}
+
+function toEntry(exchange: HttpExchange): HarEntry {
+  const { request, response, failure } = exchange
+  const requestType = headerValue(request.headers, 'content-type') ?? ''
+  const postData: HarPostData | undefined =
+    request.body === null
+      ? undefined
+      : {
+          mimeType: requestType,
+          text: request.body,
+          ...(/^application\/x-www-form-urlencoded/i.test(requestType) ? { params: parseFormBody(request.body) } : {}),
+        }
+  const harResponse: HarResponse = response
+    ? {
+        status: response.status,
+        statusText: response.statusText,
+        httpVersion: 'HTTP/1.1',
+        cookies: [],
+        headers: response.headers.map(({ name, value }) => ({ name, value })),
+        content: {
+          size: utf8Length(response.body),
+          mimeType: headerValue(response.headers, 'content-type') ?? 'x-unknown',
+          text: response.body,
+        },
+        redirectURL: headerValue(response.headers, 'location') ?? '',
+        headersSize: -1,
+        bodySize: utf8Length(response.body),
+      }
+    : {
+        status: 0,
+        statusText: '',
+        httpVersion: '',
+        cookies: [],
+        headers: [],
+        content: { size: 0, mimeType: 'x-unknown' },
+        redirectURL: '',
+        headersSize: -1,
+        bodySize: -1,
+      }
+  return {
+    startedDateTime: new Date(exchange.startedAt).toISOString(),
+    time: exchange.durationMs,
+    request: {
+      method: request.method,
+      url: request.url,
+      httpVersion: 'HTTP/1.1',
+      cookies: [],
+      headers: request.headers.map(({ name, value }) => ({ name, value })),
+      queryString: queryStringOf(request.url),
+      ...(postData ? { postData } : {}),
+      headersSize: -1,
+      bodySize: request.body === null ? 0 : utf8Length(request.body),
+    },
+    response: harResponse,
+    cache: {},
+    timings: { send: 0, wait: exchange.durationMs, receive: 0 },
+    ...(failure ? { comment: `No response (${failure.kind}): ${failure.message}` } : {}),
+    _id: exchange.id,
+    _step: exchange.step,
+    ...(failure ? { _failure: { kind: failure.kind, message: failure.message } } : {}),
+  }
+}
+
+/**
+ * A HAR 1.2 log of the exchanges, masked with {@link maskExchange} when `mask` is set. Failed
+ * requests get status 0 with `_failure`; `_step` and `_id` are custom fields. W3C HAR 1.2 §entries.
+ */
+export function toHar(exchanges: HttpExchange[], options: { mask: boolean; creator: { name: string; version: string } }): Har {
+  const entries = (options.mask ? exchanges.map(maskExchange) : exchanges).map(toEntry)
+  return { log: { version: '1.2', creator: { ...options.creator }, entries } }
+}
+
+const nameValuesSchema = z.array(z.object({ name: z.string(), value: z.string() }))
+
+export const HAR_MAX_ENTRIES = 50_000
+
+/** What {@link readHar} requires of a HAR, from this console or a browser; extra fields are ignored. W3C HAR 1.2. */
+export const harSchema = z.object({
+  log: z.object({
+    version: z.string(),
+    creator: z.object({ name: z.string(), version: z.string() }),
+    entries: z
+      .array(
+        z.object({
+          startedDateTime: z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'expected an ISO 8601 date'),
+          time: z.number(),
+          request: z.object({
+            method: z.string(),
+            url: z.string(),
+            headers: nameValuesSchema,
+            postData: z
+              .object({
+                mimeType: z.string(),
+                text: z.string().optional(),
+                params: z.array(z.object({ name: z.string(), value: z.string().optional() })).optional(),
+              })
+              .optional(),
+          }),
+          response: z.object({
+            status: z.number().int(),
+            statusText: z.string(),
+            headers: nameValuesSchema,
+            content: z.object({ text: z.string().optional(), encoding: z.string().optional() }),
+            _error: z.string().optional(),
+          }),
+          _id: z.string().optional(),
+          _step: z.string().optional(),
+          _failure: z.object({ kind: z.enum(['network', 'cors', 'timeout', 'aborted']), message: z.string() }).optional(),
+        }),
+      )
+      .max(HAR_MAX_ENTRIES),
+  }),
+})
+
+type HarInputEntry = z.infer<typeof harSchema>['log']['entries'][number]
+
+function decodeContent(content: { text?: string; encoding?: string }): string {
+  const text = content.text ?? ''
+  if (content.encoding !== 'base64') return text
+  try {
+    return new TextDecoder().decode(Uint8Array.from(atob(text), (char) => char.charCodeAt(0)))
+  } catch {
+    return text
+  }
+}
+
+function fromEntry(entry: HarInputEntry, index: number): HttpExchange {
+  const { request, response } = entry
+  const { postData } = request
+  const encode = (text: string) => encodeURIComponent(text).replaceAll('%20', '+')
+  const body =
+    postData === undefined
+      ? null
+      : (postData.text ?? (postData.params ?? []).map(({ name, value = '' }) => `${encode(name)}=${encode(value)}`).join('&'))
+  const step = exchangeStepSchema.safeParse(entry._step)
+  const failed = entry._failure !== undefined || response.status === 0
+  return {
+    id: entry._id ?? `har-${index + 1}`,
+    step: step.success ? step.data : 'external-api',
+    startedAt: Date.parse(entry.startedDateTime),
+    durationMs: Math.max(0, entry.time),
+    request: { method: request.method, url: request.url, headers: request.headers.map(({ name, value }) => ({ name, value })), body },
+    response: failed
+      ? null
+      : {
+          status: response.status,
+          statusText: response.statusText,
+          headers: response.headers.map(({ name, value }) => ({ name, value })),
+          body: decodeContent(response.content),
+        },
+    failure: failed
+      ? (entry._failure ?? { kind: 'network', message: response._error ?? 'The HAR has no response for this request (status 0)' })
+      : null,
+  }
+}
+
+/**
+ * Validates a HAR (parsed JSON) and turns its entries back into exchanges for import; a message
+ * names the path of the first problem ("log.entries[3].request.url: expected a string"). W3C HAR 1.2.
+ */
+export function readHar(json: unknown): { ok: true; exchanges: HttpExchange[] } | { ok: false; message: string } {
+  const parsed = harSchema.safeParse(json, { reportInput: true })
+  if (!parsed.success) return { ok: false, message: `Invalid HAR: ${describeZodIssue(parsed.error.issues[0])}` }
+  return { ok: true, exchanges: parsed.data.log.entries.map(fromEntry) }
+}

@@ -1,0 +1,189 @@
+import { z } from 'zod'
+import type { ExchangeStep, HttpExchange } from './http-exchange.ts'
+import { maskExchange } from './masking.ts'
+
+/** Every {@link ExchangeStep}, checked against the union so a new step cannot be forgotten here. */
+const EXCHANGE_STEPS = {
+  discovery: true,
+  'client-credentials': true,
+  'external-api': true,
+  'device-authorization': true,
+  'device-poll': true,
+  introspection: true,
+  refresh: true,
+  revocation: true,
+  userinfo: true,
+  jwks: true,
+} satisfies Record<ExchangeStep, true>
+
+export const exchangeStepSchema = z.enum(Object.keys(EXCHANGE_STEPS) as [ExchangeStep, ...ExchangeStep[]])
+
+const headerRowsSchema = z.array(z.object({ name: z.string(), value: z.string() }))
+
+/** A recorded {@link HttpExchange} as stored in files. RFC 9110 §3.9 (request/response exchange). */
+export const httpExchangeSchema = z.object({
+  id: z.string(),
+  step: exchangeStepSchema,
+  startedAt: z.number(),
+  durationMs: z.number(),
+  request: z.object({ method: z.string(), url: z.string(), headers: headerRowsSchema, body: z.string().nullable() }),
+  response: z
+    .object({ status: z.number().int(), statusText: z.string(), headers: headerRowsSchema, body: z.string() })
+    .nullable(),
+  failure: z.object({ kind: z.enum(['network', 'cors', 'timeout', 'aborted']), message: z.string() }).nullable(),
+}) satisfies z.ZodType<HttpExchange>
+
+const clientProfileSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  client_id: z.string(),
+  client_secret: z.string(),
+  token_endpoint_auth_method: z.enum(['client_secret_basic', 'client_secret_post', 'none']),
+  registration_access_token: z.string().optional(),
+  registration_client_uri: z.string().optional(),
+  source: z.enum(['manual', 'registration', 'preset']),
+})
+
+const environmentSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  issuer: z.string(),
+  endpoints: z.object({
+    authorization_endpoint: z.string().optional(),
+    token_endpoint: z.string().optional(),
+    device_authorization_endpoint: z.string().optional(),
+    registration_endpoint: z.string().optional(),
+    introspection_endpoint: z.string().optional(),
+    revocation_endpoint: z.string().optional(),
+    userinfo_endpoint: z.string().optional(),
+    jwks_uri: z.string().optional(),
+  }),
+  clients: z.array(clientProfileSchema),
+})
+
+/** A client as configured in the console. RFC 7591 §2-3.2.1, RFC 6749 §2.3.1. */
+export type ClientProfileData = z.infer<typeof clientProfileSchema>
+/** An identity server and its clients. RFC 8414 §2, OIDC Discovery §3. */
+export type EnvironmentData = z.infer<typeof environmentSchema>
+
+export const SESSION_FILE_MAX_BYTES = 20 * 1024 * 1024
+export const SESSION_FILE_MAX_EXCHANGES = 50_000
+
+/** The console's own export: environments, clients and the HTTP log, secrets only if asked. */
+export const sessionFileSchema = z.object({
+  format: z.literal('oauth-console-session'),
+  version: z.literal(1),
+  exportedAt: z.string(),
+  secretsIncluded: z.boolean(),
+  environments: z.array(environmentSchema),
+  exchanges: z.array(httpExchangeSchema).max(SESSION_FILE_MAX_EXCHANGES),
+})
+export type SessionFileData = z.infer<typeof sessionFileSchema>
+
+/**
+ * A session file. Without `includeSecrets`, client secrets become '', registration access tokens
+ * are dropped and every exchange is masked. RFC 7591 §3.2.1, RFC 6749 §10.3.
+ */
+export function buildSessionFile(input: {
+  environments: EnvironmentData[]
+  exchanges: HttpExchange[]
+  includeSecrets: boolean
+  now: Date | number
+}): SessionFileData {
+  const { includeSecrets } = input
+  return {
+    format: 'oauth-console-session',
+    version: 1,
+    exportedAt: new Date(input.now).toISOString(),
+    secretsIncluded: includeSecrets,
+    environments: input.environments.map((environment) => ({
+      ...environment,
+      endpoints: { ...environment.endpoints },
+      clients: environment.clients.map((client) => {
+        if (includeSecrets) return { ...client }
+        const { registration_access_token: _dropped, ...rest } = client
+        return { ...rest, client_secret: '' }
+      }),
+    })),
+    exchanges: includeSecrets ? input.exchanges.map((exchange) => structuredClone(exchange)) : input.exchanges.map(maskExchange),
+  }
+}
+
+function utf8Length(text: string): number {
+  return text.length * 3 <= SESSION_FILE_MAX_BYTES ? text.length : new TextEncoder().encode(text).length
+}
+
+/**
+ * Reads a session file, with a plain message for text that is not JSON, another kind of file, an
+ * unsupported version, a file too large, or the path of the first invalid field. RFC 8259 §2.
+ */
+export function readSessionFile(text: string): { ok: true; session: SessionFileData } | { ok: false; message: string } {
+  if (text.length > SESSION_FILE_MAX_BYTES || utf8Length(text) > SESSION_FILE_MAX_BYTES) {
+    return { ok: false, message: 'The file is larger than 20 MB: session files are limited to 20 MB' }
+  }
+  let data: unknown
+  try {
+    data = JSON.parse(text)
+  } catch (error) {
+    return { ok: false, message: `The file is not JSON: ${error instanceof Error ? error.message : String(error)}` }
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return { ok: false, message: 'The file is not an OAuth Console session file: expected a JSON object' }
+  }
+  const { format, version, exchanges } = data as Record<string, unknown>
+  if (format !== 'oauth-console-session') {
+    const hint = 'log' in data ? ' It looks like a HAR file: import it as HAR.' : ''
+    return {
+      ok: false,
+      message: `The file is not an OAuth Console session file: "format" is ${JSON.stringify(format) ?? 'missing'}, expected "oauth-console-session".${hint}`,
+    }
+  }
+  if (version !== 1) {
+    return { ok: false, message: `Unsupported session file version ${JSON.stringify(version) ?? '(missing)'}: this console reads version 1` }
+  }
+  if (Array.isArray(exchanges) && exchanges.length > SESSION_FILE_MAX_EXCHANGES) {
+    return { ok: false, message: `The file has ${exchanges.length} exchanges: at most 50,000 can be imported` }
+  }
+  const parsed = sessionFileSchema.safeParse(data, { reportInput: true })
+  if (!parsed.success) return { ok: false, message: `Invalid session file: ${describeZodIssue(parsed.error.issues[0])}` }
+  return { ok: true, session: parsed.data }
+}
+
+/** `environments[0].clients[1].client_id` from a zod issue path. */
+export function formatIssuePath(path: readonly PropertyKey[]): string {
+  let text = ''
+  for (const key of path) text += typeof key === 'number' ? `[${key}]` : `${text === '' ? '' : '.'}${String(key)}`
+  return text === '' ? '(top level)' : text
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  const type = typeof value
+  return type === 'object' || type === 'undefined' ? `an ${type}` : `a ${type}`
+}
+
+function expectedKind(expected: string): string {
+  return /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`
+}
+
+/**
+ * The first problem of a failed parse as "path: what was expected[, what arrived]", for messages
+ * that name the field like oauth4webapi's do.
+ */
+export function describeZodIssue(issue: z.core.$ZodIssue | undefined): string {
+  if (!issue) return 'invalid data'
+  const where = formatIssuePath(issue.path)
+  switch (issue.code) {
+    case 'invalid_type': {
+      const got = issue.input === undefined ? '' : `, got ${kindOf(issue.input)}`
+      return `${where}: expected ${expectedKind(issue.expected)}${got}`
+    }
+    case 'invalid_value':
+      return `${where}: expected ${issue.values.map((value) => JSON.stringify(value)).join(' or ')}`
+    case 'too_big':
+      return issue.origin === 'array' ? `${where}: more than ${issue.maximum} items` : `${where}: ${issue.message}`
+    default:
+      return `${where}: ${issue.message}`
+  }
+}
