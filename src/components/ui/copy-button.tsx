@@ -6,9 +6,11 @@ interface CopyButtonProps {
   /** Accessible name, e.g. "Copy user code". */
   label: string
   className?: string
+  /** The visible text when idle; "Copy" unless the button needs to say what it copies. */
+  caption?: string
 }
 
-export function CopyButton({ text, label, className }: CopyButtonProps) {
+export function CopyButton({ text, label, className, caption = 'Copy' }: CopyButtonProps) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle')
 
   useEffect(() => {
@@ -19,15 +21,19 @@ export function CopyButton({ text, label, className }: CopyButtonProps) {
 
   const copy = () => {
     // Clipboard needs a secure context; 127.0.0.1 counts, a LAN address over http does not.
-    navigator.clipboard?.writeText(text).then(
+    if (!navigator.clipboard) {
+      setState('failed')
+      return
+    }
+    navigator.clipboard.writeText(text).then(
       () => setState('copied'),
       () => setState('failed'),
-    ) ?? setState('failed')
+    )
   }
 
   return (
     <Button variant="secondary" onClick={copy} aria-label={label} className={className}>
-      {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : 'Copy'}
+      {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : caption}
       <span role="status" className="sr-only">
         {state === 'copied' ? 'Copied to clipboard' : state === 'failed' ? 'The browser refused clipboard access' : ''}
       </span>

@@ -13,7 +13,7 @@ export function SecretField({ label, value, onValueChange, hint }: SecretFieldPr
   const [revealed, setRevealed] = useState(false)
   return (
     <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-xs font-semibold text-slate-600 dark:text-slate-300">
+      <label id={`${id}-label`} htmlFor={id} className="text-xs font-semibold text-slate-600 dark:text-slate-300">
         {label}
       </label>
       <div className="flex gap-1">
@@ -31,7 +31,8 @@ export function SecretField({ label, value, onValueChange, hint }: SecretFieldPr
           type="button"
           onClick={() => setRevealed((shown) => !shown)}
           aria-pressed={revealed}
-          aria-label={`Show ${label.toLowerCase()}`}
+          aria-controls={id}
+          aria-describedby={`${id}-label`}
           className="rounded-md border border-slate-300 px-2 text-xs dark:border-slate-600"
         >
           {revealed ? 'Hide' : 'Show'}
