@@ -1,19 +1,9 @@
 import type { IncomingMessage } from 'node:http'
 import { Readable } from 'node:stream'
 import type { ProviderMiddleware } from 'oidc-provider'
+import { readBody } from './read-body.ts'
 
 const MAX_BODY_BYTES = 56 * 1024
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length
-    if (size > MAX_BODY_BYTES) throw new Error('request body too large')
-    chunks.push(chunk)
-  }
-  return Buffer.concat(chunks).toString('utf8')
-}
 
 /** The same request with another form body: oidc-provider reads the body from ctx.req itself. */
 function withBody(req: IncomingMessage, body: string): IncomingMessage {
@@ -37,7 +27,7 @@ export function defaultDeviceScope(options: { deviceAuthorizationPath: string; s
   return async function defaultScope(ctx, next) {
     const isForm = (ctx.get('content-type') ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded')
     if (ctx.method === 'POST' && ctx.path === options.deviceAuthorizationPath && isForm) {
-      const params = new URLSearchParams(await readBody(ctx.req))
+      const params = new URLSearchParams(await readBody(ctx.req, MAX_BODY_BYTES))
       if (!params.get('scope')?.trim()) params.set('scope', options.scope)
       const replacement = withBody(ctx.req, params.toString())
       ctx.req = replacement

@@ -3,6 +3,7 @@ import { errors, type InteractionDetails } from 'oidc-provider'
 import type Provider from 'oidc-provider'
 import { DEMO_USER, PATHS } from './configuration.ts'
 import { consentPage, errorPage, loginPage } from './interaction-pages.ts'
+import { readBody } from './read-body.ts'
 
 /**
  * Sign-in and consent, the two prompts oidc-provider hands to the application (its devInteractions would
@@ -17,14 +18,7 @@ import { consentPage, errorPage, loginPage } from './interaction-pages.ts'
 const MAX_FORM_BYTES = 16 * 1024
 
 async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length
-    if (size > MAX_FORM_BYTES) throw new Error('form too large')
-    chunks.push(chunk)
-  }
-  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'))
+  return new URLSearchParams(await readBody(req, MAX_FORM_BYTES))
 }
 
 function sendHtml(res: ServerResponse, status: number, markup: string) {

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
+import { ConformanceNotes } from '../../components/exchange/conformance-notes.tsx'
 import { RequestFailureView } from '../../components/exchange/request-failure-view.tsx'
 import { Button } from '../../components/ui/button.tsx'
 import { CheckboxField, SelectField, TextField } from '../../components/ui/fields.tsx'
@@ -80,11 +81,7 @@ export function EnvironmentPanel() {
             <p className="break-all">
               From <code>{result.url}</code> ({result.source === 'openid-configuration' ? 'OpenID Connect Discovery' : 'RFC 8414 metadata'}).
             </p>
-            {result.conformance.map((note) => (
-              <p key={note} className="mt-1 text-amber-800 dark:text-amber-300">
-                Conformance note: {note}
-              </p>
-            ))}
+            <ConformanceNotes notes={result.conformance} />
           </Notice>
         )}
         {result && result.kind !== 'found' && <RequestFailureView failure={result} />}

@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query'
 import { useState } from 'react'
 import { AuthMethodSelect, ClientPicker } from '../../../components/client/client-picker.tsx'
 import { RawExchange } from '../../../components/exchange/exchange-view.tsx'
+import { ConformanceNotes } from '../../../components/exchange/conformance-notes.tsx'
 import { RequestFailureView } from '../../../components/exchange/request-failure-view.tsx'
 import { TokenSummary } from '../../../components/tokens/token-summary.tsx'
 import { Button } from '../../../components/ui/button.tsx'
@@ -95,11 +96,7 @@ export function ClientCredentialsPanel() {
           <>
             <Notice tone="success" title="Token issued">
               Added to the token list, so the next steps can use it.
-              {outcome.conformance.map((note) => (
-                <p key={note} className="mt-1 text-amber-800 dark:text-amber-300">
-                  Conformance note: {note}
-                </p>
-              ))}
+              <ConformanceNotes notes={outcome.conformance} />
             </Notice>
             <TokenSummary tokens={outcome.tokens} />
             <RawExchange exchange={outcome.exchange} />

@@ -1,10 +1,49 @@
+import { ConformanceNotes } from '../../../components/exchange/conformance-notes.tsx'
 import { RawExchange } from '../../../components/exchange/exchange-view.tsx'
 import { RequestFailureView } from '../../../components/exchange/request-failure-view.tsx'
 import { TokenSummary } from '../../../components/tokens/token-summary.tsx'
 import { Notice } from '../../../components/ui/notice.tsx'
 import type { PollOutcome } from '../../../protocol/device-flow.ts'
+import { exhaustiveSwitchError } from '../../../protocol/request-failure.ts'
 
-/** One poll's answer in words: what the server said and what to do next (RFC 8628 §3.5). */
+type AnsweredPoll = Extract<PollOutcome, { kind: 'pending' | 'slow_down' | 'denied' | 'expired' }>
+
+function withDescription(outcome: { error_description?: string }, fallback: string) {
+  return outcome.error_description ? `: ${outcome.error_description}.` : fallback
+}
+
+/** The RFC 8628 §3.5 answers in words: what the server said and what to do next. */
+function explainAnswer(outcome: AnsweredPoll, interval: number) {
+  switch (outcome.kind) {
+    case 'pending':
+      return {
+        tone: 'info',
+        title: 'authorization_pending',
+        text: `The user has not finished on the other device yet. Poll again in ${interval} s or later.`,
+      } as const
+    case 'slow_down':
+      return {
+        tone: 'warning',
+        title: 'slow_down',
+        text: `Polled too often. The interval grows by 5 s and is now ${interval} s; keep to it from now on.`,
+      } as const
+    case 'denied':
+      return {
+        tone: 'error',
+        title: 'access_denied',
+        text: `The user denied the request${withDescription(outcome, '.')} Start the device flow again to retry.`,
+      } as const
+    case 'expired':
+      return {
+        tone: 'error',
+        title: 'expired_token',
+        text: `The device code expired before the user approved${withDescription(outcome, '.')} Start the device flow again for a new code.`,
+      } as const
+    default:
+      return exhaustiveSwitchError(outcome)
+  }
+}
+
 export function PollOutcomeView({ outcome, interval }: { outcome: PollOutcome; interval: number }) {
   switch (outcome.kind) {
     case 'tokens':
@@ -12,53 +51,26 @@ export function PollOutcomeView({ outcome, interval }: { outcome: PollOutcome; i
         <div className="flex flex-col gap-2">
           <Notice tone="success" live title="Tokens issued">
             The user approved. The tokens are in the token list.
-            {outcome.conformance.map((note) => (
-              <p key={note} className="mt-1 text-amber-800 dark:text-amber-300">
-                Conformance note: {note}
-              </p>
-            ))}
+            <ConformanceNotes notes={outcome.conformance} />
           </Notice>
           <TokenSummary tokens={outcome.tokens} />
           <RawExchange exchange={outcome.exchange} />
         </div>
       )
     case 'pending':
-      return (
-        <div className="flex flex-col gap-2">
-          <Notice tone="info" live title="authorization_pending">
-            The user has not finished on the other device yet. Poll again in {interval} s or later.
-          </Notice>
-          <RawExchange exchange={outcome.exchange} />
-        </div>
-      )
     case 'slow_down':
-      return (
-        <div className="flex flex-col gap-2">
-          <Notice tone="warning" live title="slow_down">
-            Polled too often. The interval grows by 5 s and is now {interval} s; keep to it from now on.
-          </Notice>
-          <RawExchange exchange={outcome.exchange} />
-        </div>
-      )
     case 'denied':
+    case 'expired': {
+      const { tone, title, text } = explainAnswer(outcome, interval)
       return (
         <div className="flex flex-col gap-2">
-          <Notice tone="error" live title="access_denied">
-            The user denied the request{outcome.error_description ? `: ${outcome.error_description}` : '.'} Start the device flow again to retry.
+          <Notice tone={tone} live title={title}>
+            {text}
           </Notice>
           <RawExchange exchange={outcome.exchange} />
         </div>
       )
-    case 'expired':
-      return (
-        <div className="flex flex-col gap-2">
-          <Notice tone="error" live title="expired_token">
-            The device code expired before the user approved{outcome.error_description ? `: ${outcome.error_description}` : '.'} Start the
-            device flow again for a new code.
-          </Notice>
-          <RawExchange exchange={outcome.exchange} />
-        </div>
-      )
+    }
     default:
       return <RequestFailureView failure={outcome} />
   }
