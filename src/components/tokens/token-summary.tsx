@@ -1,3 +1,4 @@
+import { decodeToken } from '../../protocol/jwt.ts'
 import type { TokenSet } from '../../protocol/token-response.ts'
 import { CodeBlock } from '../ui/code-block.tsx'
 import { CopyButton } from '../ui/copy-button.tsx'
@@ -7,6 +8,22 @@ const TOKEN_FIELDS = [
   ['refresh_token', 'Refresh token'],
   ['id_token', 'ID token'],
 ] as const
+
+/** A JWT's header and claims one click away; opaque tokens have nothing to show. */
+function JwtClaims({ label, token }: { label: string; token: string }) {
+  const decoded = decodeToken(token)
+  if (decoded.kind !== 'jwt') return null
+  return (
+    <details className="text-xs">
+      <summary className="cursor-pointer text-slate-600 dark:text-slate-300">Decoded {label.toLowerCase()} (JWT)</summary>
+      <CodeBlock
+        label={`Decoded ${label.toLowerCase()}`}
+        text={JSON.stringify({ header: decoded.header, claims: decoded.claims }, null, 2)}
+        maxHeightClass="max-h-64"
+      />
+    </details>
+  )
+}
 
 /** The tokens of one reply with their metadata; decoding lives in the Tokens section. */
 export function TokenSummary({ tokens }: { tokens: TokenSet }) {
@@ -38,6 +55,7 @@ export function TokenSummary({ tokens }: { tokens: TokenSet }) {
               <CopyButton text={value} label={`Copy ${label.toLowerCase()}`} />
             </div>
             <CodeBlock label={label} text={value} maxHeightClass="max-h-28" />
+            <JwtClaims label={label} token={value} />
           </div>
         )
       })}

@@ -6,12 +6,34 @@ import { Notice } from '../../../components/ui/notice.tsx'
 import { StepSection } from '../../../components/ui/step-section.tsx'
 import { useNow } from '../../../components/ui/use-now.ts'
 import type { ClientAuthMethod } from '../../../protocol/client-auth.ts'
-import { pollDeviceToken, type DeviceAuthorization } from '../../../protocol/device-flow.ts'
+import { pollDeviceToken, type DeviceAuthorization, type PollOutcome } from '../../../protocol/device-flow.ts'
 import { afterPoll, isTooEarly, secondsUntilNextPoll, type PollSchedule } from '../../../protocol/poll-schedule.ts'
 import { environmentServer, type ClientProfile, type Environment } from '../../../state/environment-store.ts'
 import { recordExchange } from '../../../state/http-log-store.ts'
 import { useTokenActions } from '../../../state/token-store.ts'
 import { PollOutcomeView } from './poll-outcome-view.tsx'
+
+interface PollRecord {
+  at: number
+  kind: PollOutcome['kind']
+  auth: ClientAuthMethod
+}
+
+/** Every poll of this device code, so the rhythm of pending, slow_down and success is visible. */
+function PollHistory({ history }: { history: PollRecord[] }) {
+  return (
+    <details className="text-sm">
+      <summary className="cursor-pointer">All polls of this device code ({history.length})</summary>
+      <ol aria-label="Poll history" className="mt-1 flex flex-col gap-0.5 font-mono text-xs">
+        {history.map((record, index) => (
+          <li key={record.at + index}>
+            {new Date(record.at).toLocaleTimeString()} · {record.kind} · {record.auth}
+          </li>
+        ))}
+      </ol>
+    </details>
+  )
+}
 
 interface PollPanelProps {
   environment: Environment
@@ -25,6 +47,7 @@ export function PollPanel({ environment, client, authorization, schedule, onSche
   const { tokensObtained } = useTokenActions()
   const [authOverride, setAuthOverride] = useState<ClientAuthMethod | null>(null)
   const [earlyBy, setEarlyBy] = useState<number | null>(null)
+  const [history, setHistory] = useState<PollRecord[]>([])
   const waitId = useId()
   const now = useNow(authorization !== null)
   const auth = authOverride ?? client?.token_endpoint_auth_method ?? 'client_secret_basic'
@@ -40,6 +63,7 @@ export function PollPanel({ environment, client, authorization, schedule, onSche
         record: recordExchange,
       }),
     onSuccess: (outcome) => {
+      setHistory((previous) => [...previous, { at: Date.now(), kind: outcome.kind, auth }])
       if (schedule) onScheduleChange(afterPoll(schedule, outcome.kind, Date.now()))
       if (outcome.kind === 'tokens' && client) {
         tokensObtained({
@@ -94,6 +118,7 @@ export function PollPanel({ environment, client, authorization, schedule, onSche
             </Notice>
           )}
           {poll.data && <PollOutcomeView outcome={poll.data} interval={schedule?.interval ?? authorization.interval} />}
+          {history.length > 1 && <PollHistory history={history} />}
         </div>
       )}
     </StepSection>
