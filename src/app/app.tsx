@@ -3,6 +3,7 @@ import { ClientCredentialsPanel } from '../features/flows/client-credentials/cli
 import { DeviceFlowSteps } from '../features/flows/device/device-flow-steps.tsx'
 import { ExternalApiPanel } from '../features/flows/external-api/external-api-panel.tsx'
 import { HttpLogPanel } from '../features/http-log/http-log-panel.tsx'
+import { SessionMenu } from '../features/session/session-menu.tsx'
 import { TokenListPanel } from '../features/tokens/token-list-panel.tsx'
 import { useActiveEnvironment } from '../state/environment-store.ts'
 import { AppProviders } from './providers.tsx'
@@ -24,10 +25,13 @@ function Header() {
         <img src="/favicon.svg" alt="" className="size-6" />
         <h1 className="text-base font-bold tracking-tight">OAuth Console</h1>
       </div>
-      <p className="truncate text-sm text-slate-600 dark:text-slate-300">
-        Environment: <span className="font-semibold">{environment.name || 'Unnamed'}</span>
-        {environment.issuer && <span className="ml-2 hidden font-mono text-xs text-slate-500 md:inline">{environment.issuer}</span>}
-      </p>
+      <div className="flex min-w-0 items-center gap-3">
+        <p className="truncate text-sm text-slate-600 dark:text-slate-300">
+          Environment: <span className="font-semibold">{environment.name || 'Unnamed'}</span>
+          {environment.issuer && <span className="ml-2 hidden font-mono text-xs text-slate-500 md:inline">{environment.issuer}</span>}
+        </p>
+        <SessionMenu />
+      </div>
     </header>
   )
 }

@@ -1,0 +1,34 @@
+import { ExchangeView } from '../../components/exchange/exchange-view.tsx'
+import { ModalDialog } from '../../components/ui/modal-dialog.tsx'
+import type { HttpExchange } from '../../protocol/http-exchange.ts'
+import { CurlCommand } from './curl-command.tsx'
+import { STEP_LABELS } from './log-filter.ts'
+
+function outcomeOf(exchange: HttpExchange) {
+  if (exchange.response) return `${exchange.response.status} ${exchange.response.statusText}`.trim()
+  return `no response (${exchange.failure?.kind ?? 'unknown'})`
+}
+
+/** One exchange opened from the log: request and response side by side, and the request as curl. */
+export function ExchangeDetail({ exchange, onClose }: { exchange: HttpExchange; onClose: () => void }) {
+  const { request } = exchange
+  return (
+    <ModalDialog
+      onClose={onClose}
+      title={
+        <>
+          <span className="font-mono">{request.method}</span> <span className="font-mono font-normal">{request.url}</span> →{' '}
+          {outcomeOf(exchange)}
+        </>
+      }
+    >
+      <div className="flex flex-col gap-4">
+        <p className="text-xs text-slate-500">
+          {STEP_LABELS[exchange.step]} · sent {new Date(exchange.startedAt).toLocaleString()} · {exchange.durationMs.toFixed(0)} ms
+        </p>
+        <ExchangeView exchange={exchange} layout="columns" />
+        <CurlCommand exchange={exchange} />
+      </div>
+    </ModalDialog>
+  )
+}

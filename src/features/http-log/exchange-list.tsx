@@ -1,0 +1,104 @@
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useRef, type KeyboardEvent } from 'react'
+import type { HttpExchange } from '../../protocol/http-exchange.ts'
+import { STEP_LABELS } from './log-filter.ts'
+
+const ROW_HEIGHT = 30
+
+function statusClass(exchange: HttpExchange) {
+  const status = exchange.response?.status
+  if (status === undefined) return 'text-rose-700 dark:text-rose-400'
+  if (status >= 400) return 'text-amber-700 dark:text-amber-400'
+  return 'text-emerald-700 dark:text-emerald-400'
+}
+
+function pathOf(url: string) {
+  try {
+    const parsed = new URL(url)
+    return `${parsed.host}${parsed.pathname}`
+  } catch {
+    return url
+  }
+}
+
+const NAVIGATION_KEYS = new Set(['ArrowDown', 'ArrowUp', 'Home', 'End'])
+
+interface ExchangeListProps {
+  /** Already filtered, newest first. */
+  exchanges: HttpExchange[]
+  onOpen: (exchange: HttpExchange) => void
+}
+
+/**
+ * Only the rows in view are in the DOM, so a log of 10,000 exchanges scrolls and filters without
+ * stalling. Arrow keys, Home and End move between rows, scrolling the list as needed.
+ */
+export function ExchangeList({ exchanges, onOpen }: ExchangeListProps) {
+  const scrollRef = useRef<HTMLDivElement>(null)
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer re-renders through its own state
+  const virtualizer = useVirtualizer({
+    count: exchanges.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+    getItemKey: (index) => exchanges[index]?.id ?? index,
+  })
+
+  const focusRow = (index: number) => {
+    virtualizer.scrollToIndex(index)
+    // The row may only be rendered after the scroll: look for it on the next frames.
+    const tryFocus = (attempts: number) => {
+      const button = scrollRef.current?.querySelector<HTMLButtonElement>(`[data-index="${index}"] button`)
+      if (button) button.focus()
+      else if (attempts > 0) requestAnimationFrame(() => tryFocus(attempts - 1))
+    }
+    tryFocus(5)
+  }
+
+  const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
+    if (!NAVIGATION_KEYS.has(event.key)) return
+    const row = (event.target as HTMLElement).closest<HTMLElement>('[data-index]')
+    const current = Number(row?.dataset.index ?? -1)
+    const last = exchanges.length - 1
+    const next = { ArrowDown: Math.min(last, current + 1), ArrowUp: Math.max(0, current - 1), Home: 0, End: last }[event.key] ?? current
+    event.preventDefault()
+    focusRow(next)
+  }
+
+  return (
+    <div ref={scrollRef} className="min-h-0 flex-1 overflow-auto">
+      <ul aria-label="Exchanges" onKeyDown={onKeyDown} className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const exchange = exchanges[item.index]
+          if (!exchange) return null
+          return (
+            <li
+              key={item.key}
+              data-index={item.index}
+              aria-setsize={exchanges.length}
+              aria-posinset={item.index + 1}
+              className="absolute top-0 left-0 w-full border-b border-slate-100 dark:border-slate-800"
+              style={{ height: item.size, transform: `translateY(${item.start}px)` }}
+            >
+              <button
+                type="button"
+                aria-haspopup="dialog"
+                onClick={() => onOpen(exchange)}
+                className="flex h-full w-full items-center gap-2 px-3 text-left text-xs hover:bg-slate-100 focus-visible:bg-slate-100 dark:hover:bg-slate-800 dark:focus-visible:bg-slate-800"
+              >
+                <span className={`w-12 shrink-0 font-mono font-semibold ${statusClass(exchange)}`}>
+                  {exchange.response?.status ?? exchange.failure?.kind ?? '—'}
+                </span>
+                <span className="w-12 shrink-0 font-mono">{exchange.request.method}</span>
+                <span className="min-w-0 flex-1 truncate font-mono" title={exchange.request.url}>
+                  {pathOf(exchange.request.url)}
+                </span>
+                <span className="shrink-0 text-slate-500">{STEP_LABELS[exchange.step]}</span>
+              </button>
+            </li>
+          )
+        })}
+      </ul>
+    </div>
+  )
+}
