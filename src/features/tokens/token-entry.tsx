@@ -1,0 +1,107 @@
+import { useMutation } from '@tanstack/react-query'
+import { useState } from 'react'
+import { AuthMethodSelect } from '../../components/client/client-picker.tsx'
+import { Button } from '../../components/ui/button.tsx'
+import { Notice } from '../../components/ui/notice.tsx'
+import type { ClientAuthMethod } from '../../protocol/client-auth.ts'
+import { fetchUserinfo, refreshTokens } from '../../protocol/token-actions.ts'
+import { environmentServer, useEnvironments } from '../../state/environment-store.ts'
+import { recordExchange } from '../../state/http-log-store.ts'
+import { useTokenActions, type ObtainedToken } from '../../state/token-store.ts'
+import type { ActionClient } from './action-client.ts'
+import { RefreshResult, UserinfoResult } from './token-action-results.tsx'
+import { TokenField } from './token-field.tsx'
+
+const TOKEN_FIELDS = [
+  ['access_token', 'Access token'],
+  ['refresh_token', 'Refresh token'],
+  ['id_token', 'ID token'],
+] as const
+
+/** The client a token's actions authenticate as: the profile it was obtained with, as configured now. */
+function useActionClient(token: ObtainedToken, auth: ClientAuthMethod | null) {
+  const environment = useEnvironments().find((candidate) => candidate.id === token.environmentId)
+  const profile = environment?.clients.find((candidate) => candidate.id === token.clientProfileId)
+  const client: ActionClient = {
+    server: environment ? environmentServer(environment) : { issuer: '' },
+    client_id: profile?.client_id ?? token.client_id,
+    client_secret: profile?.client_secret ?? '',
+    auth: auth ?? profile?.token_endpoint_auth_method ?? 'client_secret_basic',
+  }
+  return { environment, profile, client }
+}
+
+export function TokenEntry({ token }: { token: ObtainedToken }) {
+  const { tokensObtained, tokenRemoved } = useTokenActions()
+  const [authOverride, setAuthOverride] = useState<ClientAuthMethod | null>(null)
+  const { environment, profile, client } = useActionClient(token, authOverride)
+  const { access_token, refresh_token } = token.tokens
+
+  const refresh = useMutation({
+    mutationFn: (refreshToken: string) => refreshTokens({ ...client, refresh_token: refreshToken, record: recordExchange }),
+    onSuccess: (outcome) => {
+      if (outcome.kind !== 'tokens') return
+      tokensObtained({
+        step: 'refresh',
+        environmentId: token.environmentId,
+        clientProfileId: token.clientProfileId,
+        client_id: client.client_id,
+        obtainedAt: Date.now(),
+        tokens: outcome.tokens,
+      })
+    },
+  })
+  const userinfo = useMutation({
+    mutationFn: (accessToken: string) =>
+      fetchUserinfo({ server: client.server, access_token: accessToken, client_id: client.client_id, record: recordExchange }),
+  })
+
+  return (
+    <li className="flex flex-col gap-3 rounded-md border border-slate-200 p-3 dark:border-slate-700">
+      <div className="flex items-start justify-between gap-2">
+        <div>
+          <h3 className="text-sm font-semibold">{token.label}</h3>
+          <p className="text-xs text-slate-500">
+            Obtained {new Date(token.obtainedAt).toLocaleTimeString()} · {environment?.name ?? 'removed environment'}
+            {token.tokens.scope ? ` · scope ${token.tokens.scope}` : ''}
+          </p>
+        </div>
+        <Button variant="ghost" aria-label={`Remove ${token.label}`} onClick={() => tokenRemoved(token.id)}>
+          Remove
+        </Button>
+      </div>
+      {!environment && (
+        <Notice tone="warning">The environment this token came from was removed: its endpoints are unknown, so actions cannot be sent.</Notice>
+      )}
+      {environment && !profile && (
+        <Notice tone="warning">
+          The client profile of <code>{token.client_id}</code> was removed: actions authenticate as <code>{token.client_id}</code> without a
+          secret.
+        </Notice>
+      )}
+      <div className="flex flex-wrap items-end gap-2">
+        <AuthMethodSelect
+          value={client.auth}
+          onValueChange={setAuthOverride}
+          hint={`How ${client.client_id || 'the client'} authenticates for Introspect, Refresh and Revoke.`}
+        />
+        {refresh_token && (
+          <Button busy={refresh.isPending} onClick={() => refresh.mutate(refresh_token)}>
+            Refresh
+          </Button>
+        )}
+        <Button variant="secondary" busy={userinfo.isPending} onClick={() => userinfo.mutate(access_token)}>
+          Userinfo
+        </Button>
+      </div>
+      {refresh.data && <RefreshResult outcome={refresh.data} />}
+      {userinfo.data && <UserinfoResult outcome={userinfo.data} />}
+      {TOKEN_FIELDS.map(([field, name]) => {
+        const value = token.tokens[field]
+        return typeof value === 'string' && value !== '' ? (
+          <TokenField key={field} field={field} name={name} value={value} client={client} />
+        ) : null
+      })}
+    </li>
+  )
+}
