@@ -63,9 +63,9 @@ export function App() {
           Skip to the steps
         </a>
         <Header />
-        <div className="grid min-h-0 flex-1 grid-rows-[auto_1fr_auto] lg:grid-cols-[11rem_minmax(0,1fr)_minmax(22rem,32rem)] lg:grid-rows-1">
+        <div className="grid min-h-0 flex-1 grid-cols-1 grid-rows-[auto_1fr_auto] lg:grid-cols-[11rem_minmax(0,1fr)_minmax(22rem,32rem)] lg:grid-rows-1">
           <StepNavigation />
-          <main id="main" className="relative min-h-0 overflow-y-auto p-4">
+          <main id="main" className="relative min-h-0 min-w-0 overflow-y-auto p-4">
             <div className="mx-auto flex max-w-4xl flex-col gap-5">
               <EnvironmentPanel />
               <ClientCredentialsPanel />
@@ -74,7 +74,7 @@ export function App() {
               <TokenListPanel />
             </div>
           </main>
-          <aside aria-label="HTTP log" className="relative max-h-[40vh] min-h-0 border-t border-slate-200 bg-white lg:max-h-none lg:border-t-0 lg:border-l dark:border-slate-800 dark:bg-slate-900">
+          <aside aria-label="HTTP log" className="relative min-w-0 max-h-[40vh] min-h-0 border-t border-slate-200 bg-white lg:max-h-none lg:border-t-0 lg:border-l dark:border-slate-800 dark:bg-slate-900">
             <HttpLogPanel />
           </aside>
         </div>

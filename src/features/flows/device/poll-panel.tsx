@@ -78,7 +78,8 @@ export function PollPanel({ environment, client, authorization, schedule, onSche
     },
   })
 
-  const wait = schedule ? secondsUntilNextPoll(schedule, now) : 0
+  // The clock ticks once a second; never let a stale tick read as more than a full interval.
+  const wait = schedule ? secondsUntilNextPoll(schedule, Math.max(now, schedule.lastPollAt ?? 0)) : 0
   const pollNow = () => {
     if (!authorization) return
     // Warn, never forbid: seeing the server's slow_down is part of learning the flow.
