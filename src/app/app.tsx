@@ -28,7 +28,7 @@ function Header() {
       <div className="flex min-w-0 items-center gap-3">
         <p className="truncate text-sm text-slate-600 dark:text-slate-300">
           Environment: <span className="font-semibold">{environment.name || 'Unnamed'}</span>
-          {environment.issuer && <span className="ml-2 hidden font-mono text-xs text-slate-500 md:inline">{environment.issuer}</span>}
+          {environment.issuer && <span className="ml-2 hidden font-mono text-xs text-slate-500 dark:text-slate-400 md:inline">{environment.issuer}</span>}
         </p>
         <SessionMenu />
       </div>

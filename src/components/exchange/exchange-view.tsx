@@ -14,12 +14,12 @@ function headerLines(headers: HeaderRow[]) {
 function BodyView({ label, headers, body }: { label: string; headers: HeaderRow[]; body: string }) {
   const [raw, setRaw] = useState(false)
   const format = detectBodyFormat(headerValue(headers, 'content-type'), body)
-  if (format === 'empty') return <p className="text-xs text-slate-500 italic">No body</p>
+  if (format === 'empty') return <p className="text-xs text-slate-500 dark:text-slate-400 italic">No body</p>
   const canPrettify = format === 'json' || format === 'form'
   return (
     <div className="flex flex-col gap-1">
       {canPrettify && (
-        <label className="flex items-center gap-1 self-end text-xs text-slate-500">
+        <label className="flex items-center gap-1 self-end text-xs text-slate-500 dark:text-slate-400">
           <input type="checkbox" checked={raw} onChange={(event) => setRaw(event.target.checked)} />
           Raw {label.toLowerCase()}
         </label>
@@ -41,7 +41,7 @@ export function ExchangeView({ exchange, layout = 'stacked' }: ExchangeViewProps
   return (
     <div className={layout === 'columns' ? 'grid gap-3 lg:grid-cols-2' : 'flex flex-col gap-3'}>
       <div className="flex min-w-0 flex-col gap-1">
-        <h4 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Request</h4>
+        <h4 className="text-xs font-semibold tracking-wide text-slate-500 dark:text-slate-400 uppercase">Request</h4>
         <CodeBlock
           label="Request line and headers"
           maxHeightClass="max-h-48"
@@ -50,7 +50,7 @@ export function ExchangeView({ exchange, layout = 'stacked' }: ExchangeViewProps
         {request.body !== null && <BodyView label="Request body" headers={request.headers} body={request.body} />}
       </div>
       <div className="flex min-w-0 flex-col gap-1">
-        <h4 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">
+        <h4 className="text-xs font-semibold tracking-wide text-slate-500 dark:text-slate-400 uppercase">
           Response <span className="font-normal normal-case">({exchange.durationMs.toFixed(0)} ms)</span>
         </h4>
         {response ? (

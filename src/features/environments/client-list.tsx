@@ -7,7 +7,7 @@ import { useEnvironmentActions, type Environment } from '../../state/environment
 export function ClientList({ environment }: { environment: Environment }) {
   const { clientChanged, clientRemoved } = useEnvironmentActions()
   if (environment.clients.length === 0) {
-    return <p className="text-sm text-slate-500">No clients yet. Add one in a step with “New client”, or register one in External API.</p>
+    return <p className="text-sm text-slate-500 dark:text-slate-400">No clients yet. Add one in a step with “New client”, or register one in External API.</p>
   }
   return (
     <details className="rounded-md border border-slate-200 p-3 dark:border-slate-700">

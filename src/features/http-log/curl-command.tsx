@@ -17,7 +17,7 @@ export function CurlCommand({ exchange }: { exchange: HttpExchange }) {
   return (
     <section aria-labelledby={headingId} className="flex flex-col gap-2">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h3 id={headingId} className="text-xs font-semibold tracking-wide text-slate-500 uppercase">
+        <h3 id={headingId} className="text-xs font-semibold tracking-wide text-slate-500 dark:text-slate-400 uppercase">
           curl
         </h3>
         <div className="flex items-center gap-3">

@@ -23,7 +23,7 @@ export function ExchangeDetail({ exchange, onClose }: { exchange: HttpExchange; 
       }
     >
       <div className="flex flex-col gap-4">
-        <p className="text-xs text-slate-500">
+        <p className="text-xs text-slate-500 dark:text-slate-400">
           {STEP_LABELS[exchange.step]} · sent {new Date(exchange.startedAt).toLocaleString()} · {exchange.durationMs.toFixed(0)} ms
         </p>
         <ExchangeView exchange={exchange} layout="columns" />

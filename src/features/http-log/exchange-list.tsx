@@ -93,7 +93,7 @@ export function ExchangeList({ exchanges, onOpen }: ExchangeListProps) {
                 <span className="min-w-0 flex-1 truncate font-mono" title={exchange.request.url}>
                   {pathOf(exchange.request.url)}
                 </span>
-                <span className="shrink-0 text-slate-500">{STEP_LABELS[exchange.step]}</span>
+                <span className="shrink-0 text-slate-500 dark:text-slate-400">{STEP_LABELS[exchange.step]}</span>
               </button>
             </li>
           )

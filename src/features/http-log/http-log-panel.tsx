@@ -26,7 +26,7 @@ export function HttpLogPanel() {
       <div className="flex items-center justify-between gap-2 border-b border-slate-200 px-3 py-2 dark:border-slate-800">
         <h2 id="http-log-heading" className="text-sm font-semibold">
           HTTP log{' '}
-          <span className="font-normal text-slate-500">
+          <span className="font-normal text-slate-500 dark:text-slate-400">
             ({filtered ? `${shown.length.toLocaleString()} of ${exchanges.length.toLocaleString()}` : exchanges.length.toLocaleString()})
           </span>
         </h2>
@@ -36,9 +36,9 @@ export function HttpLogPanel() {
       </div>
       <LogFilterBar filter={filter} onFilterChange={setFilter} />
       {exchanges.length === 0 ? (
-        <p className="flex-1 p-3 text-sm text-slate-500">Every request the console sends appears here, with the raw request and response.</p>
+        <p className="flex-1 p-3 text-sm text-slate-500 dark:text-slate-400">Every request the console sends appears here, with the raw request and response.</p>
       ) : shown.length === 0 ? (
-        <p className="flex-1 p-3 text-sm text-slate-500">No exchange matches the filters.</p>
+        <p className="flex-1 p-3 text-sm text-slate-500 dark:text-slate-400">No exchange matches the filters.</p>
       ) : (
         <ExchangeList exchanges={shown} onOpen={(exchange: HttpExchange) => setOpenId(exchange.id)} />
       )}

@@ -13,17 +13,17 @@ function JwtClaimsView({ name, header, claims }: { name: string; header: Record<
   return (
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap items-center gap-2">
-        <span className="text-xs text-slate-500">JWT, {typeof header.alg === 'string' ? header.alg : 'no alg'}</span>
+        <span className="text-xs text-slate-500 dark:text-slate-400">JWT, {typeof header.alg === 'string' ? header.alg : 'no alg'}</span>
         <ValidityBadge validity={tokenValidity(claims, now)} />
       </div>
       {times.length > 0 && (
         <dl aria-label={`${name} times`} className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-0.5 text-xs">
           {times.map((time) => (
             <div key={time.name} className="contents">
-              <dt className="font-mono font-medium text-slate-500">{time.name}</dt>
+              <dt className="font-mono font-medium text-slate-500 dark:text-slate-400">{time.name}</dt>
               <dd>
                 <time dateTime={time.date.toISOString()}>{time.date.toLocaleString()}</time>{' '}
-                <span className="text-slate-500">({relative(time.secondsFromNow)})</span>
+                <span className="text-slate-500 dark:text-slate-400">({relative(time.secondsFromNow)})</span>
               </dd>
             </div>
           ))}
@@ -46,13 +46,13 @@ export function DecodedTokenView({ name, token }: { name: string; token: string 
     case 'encrypted':
       return (
         <div className="flex flex-col gap-1">
-          <p className="text-sm text-slate-500">Encrypted token (JWE): only the header is readable without the decryption key.</p>
+          <p className="text-sm text-slate-500 dark:text-slate-400">Encrypted token (JWE): only the header is readable without the decryption key.</p>
           <CodeBlock label={`${name} header`} text={JSON.stringify(decoded.header, null, 2)} maxHeightClass="max-h-48" />
         </div>
       )
     case 'malformed_jwt':
       return <p className="text-sm text-rose-700 dark:text-rose-400">Looks like a JWT but does not decode: {decoded.message}</p>
     case 'opaque':
-      return <p className="text-sm text-slate-500">Opaque token: only the server can read it (introspection tells what it stands for).</p>
+      return <p className="text-sm text-slate-500 dark:text-slate-400">Opaque token: only the server can read it (introspection tells what it stands for).</p>
   }
 }

@@ -61,7 +61,7 @@ export function TokenEntry({ token }: { token: ObtainedToken }) {
       <div className="flex items-start justify-between gap-2">
         <div>
           <h3 className="text-sm font-semibold">{token.label}</h3>
-          <p className="text-xs text-slate-500">
+          <p className="text-xs text-slate-500 dark:text-slate-400">
             Obtained {new Date(token.obtainedAt).toLocaleTimeString()} · {environment?.name ?? 'removed environment'}
             {token.tokens.scope ? ` · scope ${token.tokens.scope}` : ''}
           </p>

@@ -13,7 +13,7 @@ export function TokenListPanel() {
     >
       <div className="flex flex-col gap-4">
         {tokens.length === 0 ? (
-          <p className="text-sm text-slate-500">No tokens yet.</p>
+          <p className="text-sm text-slate-500 dark:text-slate-400">No tokens yet.</p>
         ) : (
           <ul aria-label="Tokens obtained" className="flex flex-col gap-3">
             {[...tokens].reverse().map((token) => (

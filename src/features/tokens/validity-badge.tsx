@@ -23,7 +23,7 @@ export function ValidityBadge({ validity }: { validity: TokenValidity }) {
   return (
     <span className="inline-flex items-center gap-2 text-xs">
       <span className={`rounded-full px-2 py-0.5 font-semibold ${STYLES[state]}`}>{WORDS[state]}</span>
-      {detail && <span className="text-slate-500">{detail}</span>}
+      {detail && <span className="text-slate-500 dark:text-slate-400">{detail}</span>}
     </span>
   )
 }

@@ -30,7 +30,7 @@ export function DeviceAuthorizationView({ authorization, schedule }: DeviceAutho
         <div role="img" aria-label="QR code" className="rounded-md bg-white p-3">
           <QRCodeSVG value={qrTarget} size={176} marginSize={0} aria-hidden="true" />
         </div>
-        <p className="max-w-52 text-center text-xs break-all text-slate-500">
+        <p className="max-w-52 text-center text-xs break-all text-slate-500 dark:text-slate-400">
           {authorization.verification_uri_complete ? 'Scan to open the complete verification URI' : 'Scan to open the verification URI'}
         </p>
       </div>
@@ -75,16 +75,16 @@ export function DeviceAuthorizationView({ authorization, schedule }: DeviceAutho
           <Notice tone="info">The server sent no verification_uri_complete: the QR code opens the verification URI, and the user types the code there.</Notice>
         )}
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 text-sm">
-          <dt className="font-medium text-slate-500">Expires</dt>
+          <dt className="font-medium text-slate-500 dark:text-slate-400">Expires</dt>
           <dd>
             <span aria-label="Time left">{expired ? 'expired' : `in ${formatDuration(secondsLeft)}`}</span>{' '}
-            <span className="text-xs text-slate-500">(expires_in {authorization.expires_in} s)</span>
+            <span className="text-xs text-slate-500 dark:text-slate-400">(expires_in {authorization.expires_in} s)</span>
           </dd>
-          <dt className="font-medium text-slate-500">Polling interval</dt>
+          <dt className="font-medium text-slate-500 dark:text-slate-400">Polling interval</dt>
           <dd>
             {authorization.interval} s
             {authorization.interval_defaulted && (
-              <span className="text-xs text-slate-500"> (the server sent none: RFC 8628 §3.2 says 5 s)</span>
+              <span className="text-xs text-slate-500 dark:text-slate-400"> (the server sent none: RFC 8628 §3.2 says 5 s)</span>
             )}
           </dd>
         </dl>

@@ -95,7 +95,7 @@ export function PollPanel({ environment, client, authorization, schedule, onSche
       description="Ask the token endpoint whether the user has approved (RFC 8628 §3.4). Polling sooner than the interval earns slow_down."
     >
       {!authorization ? (
-        <p className="text-sm text-slate-500">Start the device flow first: polling needs its device code.</p>
+        <p className="text-sm text-slate-500 dark:text-slate-400">Start the device flow first: polling needs its device code.</p>
       ) : (
         <div className="flex flex-col gap-3">
           <div className="grid gap-3 sm:grid-cols-2">

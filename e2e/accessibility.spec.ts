@@ -1,0 +1,30 @@
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test, type Page } from '@playwright/test'
+import { discover, poll, registerDeviceClient, requestDcrToken, startDeviceFlow } from './walkthrough.ts'
+
+/** WCAG 2.1 A and AA rules, as axe-core checks them in the real rendered page. */
+async function accessibilityViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  return results.violations.map((violation) => ({
+    rule: violation.id,
+    impact: violation.impact,
+    nodes: violation.nodes.map((node) => node.target.join(' ')),
+  }))
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`every step of the walk-through passes axe's WCAG 2.1 AA checks in the ${colorScheme} theme`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme })
+    await page.goto('/')
+    expect(await accessibilityViolations(page)).toEqual([])
+
+    // With results on screen: tokens, a registration, a device code with its QR code and a poll answer.
+    await discover(page)
+    await requestDcrToken(page)
+    await registerDeviceClient(page)
+    await startDeviceFlow(page)
+    const pollStep = await poll(page)
+    await expect(pollStep.getByText('authorization_pending', { exact: true })).toBeVisible()
+    expect(await accessibilityViolations(page)).toEqual([])
+  })
+}
