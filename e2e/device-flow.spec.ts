@@ -35,3 +35,28 @@ for (const method of ['client_secret_basic', 'client_secret_post'] as const) {
     await expect(page.getByRole('region', { name: 'Tokens' }).getByRole('listitem')).toHaveCount(2)
   })
 }
+
+test('automatic polling keeps to the interval, earns no slow_down, and stops with tokens once the user approves', async ({ page, browser }) => {
+  await page.goto('/')
+  await discover(page)
+  await requestDcrToken(page)
+  await registerDeviceClient(page)
+  const verificationUriComplete = await startDeviceFlow(page)
+
+  const pollStep = page.getByRole('region', { name: 'Poll' })
+  await pollStep.getByLabel('Poll automatically').check()
+  await expect(pollStep.getByText('authorization_pending', { exact: true })).toBeVisible()
+
+  await answerOnSecondDevice(browser, verificationUriComplete, 'Approve')
+  await expect(pollStep.getByText('Tokens issued')).toBeVisible()
+
+  // Several polls, none of them too early, and none after the tokens arrived.
+  await pollStep.getByText(/All polls of this device code/).click()
+  const polls = pollStep.getByRole('list', { name: 'Poll history' }).getByRole('listitem')
+  const kinds = (await polls.allTextContents()).map((line) => line.split(' · ')[1])
+  expect(kinds.length).toBeGreaterThan(1)
+  expect(kinds.at(-1)).toBe('tokens')
+  expect(kinds.slice(0, -1).every((kind) => kind === 'pending')).toBe(true)
+  await page.waitForTimeout(2_500)
+  await expect(polls).toHaveCount(kinds.length)
+})

@@ -1,7 +1,8 @@
 import { useMutation } from '@tanstack/react-query'
-import { useId, useState } from 'react'
+import { useCallback, useId, useState } from 'react'
 import { AuthMethodSelect } from '../../../components/client/client-picker.tsx'
 import { Button } from '../../../components/ui/button.tsx'
+import { CheckboxField } from '../../../components/ui/fields.tsx'
 import { Notice } from '../../../components/ui/notice.tsx'
 import { StepSection } from '../../../components/ui/step-section.tsx'
 import { useNow } from '../../../components/ui/use-now.ts'
@@ -12,6 +13,7 @@ import { environmentServer, type ClientProfile, type Environment } from '../../.
 import { recordExchange } from '../../../state/http-log-store.ts'
 import { useTokenActions } from '../../../state/token-store.ts'
 import { PollOutcomeView } from './poll-outcome-view.tsx'
+import { endsPolling, useAutoPoll } from './use-auto-poll.ts'
 
 interface PollRecord {
   at: number
@@ -48,6 +50,7 @@ export function PollPanel({ environment, client, authorization, schedule, onSche
   const [authOverride, setAuthOverride] = useState<ClientAuthMethod | null>(null)
   const [earlyBy, setEarlyBy] = useState<number | null>(null)
   const [history, setHistory] = useState<PollRecord[]>([])
+  const [automatic, setAutomatic] = useState(false)
   const waitId = useId()
   const now = useNow(authorization !== null)
   const auth = authOverride ?? client?.token_endpoint_auth_method ?? 'client_secret_basic'
@@ -77,6 +80,14 @@ export function PollPanel({ environment, client, authorization, schedule, onSche
       }
     },
   })
+
+  const { mutate } = poll
+  const deviceCode = authorization?.device_code
+  const pollOnSchedule = useCallback(() => {
+    if (deviceCode) mutate(deviceCode)
+  }, [mutate, deviceCode])
+  useAutoPoll({ enabled: automatic, schedule, pending: poll.isPending, lastOutcome: poll.data, poll: pollOnSchedule })
+  const pollingOver = endsPolling(poll.data)
 
   // The clock ticks once a second; never let a stale tick read as more than a full interval.
   const wait = schedule ? secondsUntilNextPoll(schedule, Math.max(now, schedule.lastPollAt ?? 0)) : 0
@@ -113,6 +124,16 @@ export function PollPanel({ environment, client, authorization, schedule, onSche
               {wait > 0 ? `Next poll due in ${Math.ceil(wait)} s (interval ${schedule?.interval ?? authorization.interval} s)` : 'Ready to poll'}
             </span>
           </div>
+          <CheckboxField
+            label="Poll automatically"
+            checked={automatic}
+            onCheckedChange={setAutomatic}
+            hint={
+              automatic && !pollingOver
+                ? `Polling every ${schedule?.interval ?? authorization.interval} s, never early; stops when tokens arrive, the user denies or the code expires.`
+                : 'As a device would: at the interval, slowing down when the server says slow_down (RFC 8628 §3.5).'
+            }
+          />
           {earlyBy !== null && (
             <Notice tone="warning" live>
               That poll was {earlyBy} s early. RFC 8628 asks clients to wait the interval; the server may answer slow_down.
