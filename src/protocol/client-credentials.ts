@@ -1,9 +1,9 @@
 import * as oauth from 'oauth4webapi'
 import { clientAuthentication } from './client-auth.ts'
+import { prepareClientRequest } from './client-request.ts'
 import { enabledParams, type ParamRow } from './param-row.ts'
-import { createRequestContext, type RecordInput } from './request-context.ts'
-import { checkClient, requireEndpoint, type ClientInput } from './request-input.ts'
-import { toAuthorizationServer } from './server-endpoints.ts'
+import type { RecordInput } from './request-context.ts'
+import type { ClientInput } from './request-input.ts'
 import { requestTokens, type TokenOutcome } from './token-response.ts'
 
 export type { TokenOutcome }
@@ -22,18 +22,14 @@ export interface ClientCredentialsInput extends ClientInput, RecordInput {
  * `conformance`. RFC 6749 §4.4.
  */
 export async function requestClientCredentials(input: ClientCredentialsInput): Promise<TokenOutcome> {
-  const endpoint = requireEndpoint(input.server, 'token_endpoint')
-  if (!endpoint.ok) return endpoint.failure
-  const invalidClient = checkClient(input)
-  if (invalidClient) return invalidClient
-  const context = createRequestContext('client-credentials', input)
-  const as = toAuthorizationServer(input.server)
-  const client: oauth.Client = { client_id: input.client_id.trim() }
+  const prepared = prepareClientRequest(input, 'token_endpoint', 'client-credentials')
+  if (!prepared.ok) return prepared.failure
+  const { url, context, as, client } = prepared.request
   const parameters = new URLSearchParams(enabledParams(input.extra))
   if (input.scope?.trim()) parameters.set('scope', input.scope.trim())
   return requestTokens(context, async () => {
     const auth = clientAuthentication(input.auth, input.client_secret)
-    const response = await oauth.clientCredentialsGrantRequest(as, client, auth, parameters, context.options(endpoint.url))
+    const response = await oauth.clientCredentialsGrantRequest(as, client, auth, parameters, context.options(url))
     return oauth.processClientCredentialsResponse(as, client, response)
   })
 }

@@ -1,13 +1,13 @@
 import * as oauth from 'oauth4webapi'
 import { clientAuthentication } from './client-auth.ts'
+import { prepareClientRequest } from './client-request.ts'
 import { readDeviceAuthorization, type DeviceAuthorization } from './device-authorization.ts'
 import type { HttpExchange } from './http-exchange.ts'
 import { enabledParams, type ParamRow } from './param-row.ts'
 import { settleReply } from './reply-settlement.ts'
-import { createRequestContext, type RecordInput } from './request-context.ts'
+import type { RecordInput } from './request-context.ts'
 import type { RequestFailure } from './request-failure.ts'
-import { checkClient, requireEndpoint, type ClientInput } from './request-input.ts'
-import { toAuthorizationServer } from './server-endpoints.ts'
+import type { ClientInput } from './request-input.ts'
 import { requestTokens, type TokenSet } from './token-response.ts'
 
 export type { DeviceAuthorization }
@@ -39,13 +39,9 @@ export interface DeviceStartInput extends ClientInput, RecordInput {
  * RFC 8628 §3.1-3.2.
  */
 export async function startDeviceAuthorization(input: DeviceStartInput): Promise<DeviceStartOutcome> {
-  const endpoint = requireEndpoint(input.server, 'device_authorization_endpoint')
-  if (!endpoint.ok) return endpoint.failure
-  const invalidClient = checkClient(input)
-  if (invalidClient) return invalidClient
-  const context = createRequestContext('device-authorization', input)
-  const as = toAuthorizationServer(input.server)
-  const client: oauth.Client = { client_id: input.client_id.trim() }
+  const prepared = prepareClientRequest(input, 'device_authorization_endpoint', 'device-authorization')
+  if (!prepared.ok) return prepared.failure
+  const { url, context, as, client } = prepared.request
   const parameters = new URLSearchParams(enabledParams(input.extra))
   if (input.scope?.trim()) parameters.set('scope', input.scope.trim())
   const now = input.now ?? Date.now
@@ -53,7 +49,7 @@ export async function startDeviceAuthorization(input: DeviceStartInput): Promise
     context,
     async () => {
       const auth = clientAuthentication(input.auth, input.client_secret)
-      const response = await oauth.deviceAuthorizationRequest(as, client, auth, parameters, context.options(endpoint.url))
+      const response = await oauth.deviceAuthorizationRequest(as, client, auth, parameters, context.options(url))
       return oauth.processDeviceAuthorizationResponse(as, client, response)
     },
     (body) => (body.kind === 'object' ? readDeviceAuthorization(body.value, now()) : null),
@@ -73,19 +69,19 @@ export interface DevicePollInput extends ClientInput, RecordInput {
  * Recorded under 'device-poll'. RFC 8628 §3.4-3.5.
  */
 export async function pollDeviceToken(input: DevicePollInput): Promise<PollOutcome> {
-  const endpoint = requireEndpoint(input.server, 'token_endpoint')
-  if (!endpoint.ok) return endpoint.failure
-  const invalidClient = checkClient(input)
-  if (invalidClient) return invalidClient
-  if (input.device_code === '') {
-    return { kind: 'invalid_input', field: 'device_code', message: '"device_code" is empty: start the device flow first' }
-  }
-  const context = createRequestContext('device-poll', input)
-  const as = toAuthorizationServer(input.server)
-  const client: oauth.Client = { client_id: input.client_id.trim() }
+  const prepared = prepareClientRequest(
+    input,
+    'token_endpoint',
+    'device-poll',
+    input.device_code === ''
+      ? { kind: 'invalid_input', field: 'device_code', message: '"device_code" is empty: start the device flow first' }
+      : null,
+  )
+  if (!prepared.ok) return prepared.failure
+  const { url, context, as, client } = prepared.request
   const outcome = await requestTokens(context, async () => {
     const auth = clientAuthentication(input.auth, input.client_secret)
-    const response = await oauth.deviceCodeGrantRequest(as, client, auth, input.device_code, context.options(endpoint.url))
+    const response = await oauth.deviceCodeGrantRequest(as, client, auth, input.device_code, context.options(url))
     return oauth.processDeviceCodeResponse(as, client, response)
   })
   if (outcome.kind !== 'oauth_error') return outcome

@@ -1,10 +1,11 @@
 import * as oauth from 'oauth4webapi'
 import { clientAuthentication } from './client-auth.ts'
+import { prepareClientRequest } from './client-request.ts'
 import type { HttpExchange } from './http-exchange.ts'
 import { settleReply } from './reply-settlement.ts'
 import { createRequestContext, type RecordInput } from './request-context.ts'
 import type { RequestFailure } from './request-failure.ts'
-import { checkClient, requireEndpoint, type ClientInput } from './request-input.ts'
+import { requireEndpoint, type ClientInput } from './request-input.ts'
 import { toAuthorizationServer, type ServerEndpoints } from './server-endpoints.ts'
 import { requestTokens, type TokenOutcome } from './token-response.ts'
 
@@ -24,7 +25,7 @@ export interface TokenActionInput extends ClientInput, RecordInput {
   token_type_hint?: string
 }
 
-function emptyToken(field: string): RequestFailure {
+function emptyToken(field: string): Extract<RequestFailure, { kind: 'invalid_input' }> {
   return { kind: 'invalid_input', field, message: `"${field}" is empty: obtain a token first` }
 }
 
@@ -34,18 +35,14 @@ function hintParameters(hint: string | undefined): { additionalParameters?: Reco
 
 /** Asks the introspection endpoint whether a token is active and what it stands for. RFC 7662 §2. */
 export async function introspectToken(input: TokenActionInput): Promise<IntrospectionOutcome> {
-  const endpoint = requireEndpoint(input.server, 'introspection_endpoint')
-  if (!endpoint.ok) return endpoint.failure
-  const invalid = checkClient(input) ?? (input.token === '' ? emptyToken('token') : null)
-  if (invalid) return invalid
-  const context = createRequestContext('introspection', input)
-  const as = toAuthorizationServer(input.server)
-  const client: oauth.Client = { client_id: input.client_id.trim() }
+  const prepared = prepareClientRequest(input, 'introspection_endpoint', 'introspection', input.token === '' ? emptyToken('token') : null)
+  if (!prepared.ok) return prepared.failure
+  const { url, context, as, client } = prepared.request
   const settled = await settleReply(
     context,
     async () => {
       const auth = clientAuthentication(input.auth, input.client_secret)
-      const options = { ...context.options(endpoint.url), ...hintParameters(input.token_type_hint) }
+      const options = { ...context.options(url), ...hintParameters(input.token_type_hint) }
       return oauth.processIntrospectionResponse(as, client, await oauth.introspectionRequest(as, client, auth, input.token, options))
     },
     (body) => (body.kind === 'object' ? body.value : null),
@@ -60,35 +57,27 @@ export async function introspectToken(input: TokenActionInput): Promise<Introspe
 export async function refreshTokens(
   input: ClientInput & RecordInput & { refresh_token: string; scope?: string },
 ): Promise<TokenOutcome> {
-  const endpoint = requireEndpoint(input.server, 'token_endpoint')
-  if (!endpoint.ok) return endpoint.failure
-  const invalid = checkClient(input) ?? (input.refresh_token === '' ? emptyToken('refresh_token') : null)
-  if (invalid) return invalid
-  const context = createRequestContext('refresh', input)
-  const as = toAuthorizationServer(input.server)
-  const client: oauth.Client = { client_id: input.client_id.trim() }
+  const prepared = prepareClientRequest(input, 'token_endpoint', 'refresh', input.refresh_token === '' ? emptyToken('refresh_token') : null)
+  if (!prepared.ok) return prepared.failure
+  const { url, context, as, client } = prepared.request
   const scope = input.scope?.trim()
   return requestTokens(context, async () => {
     const auth = clientAuthentication(input.auth, input.client_secret)
-    const options = { ...context.options(endpoint.url), ...(scope ? { additionalParameters: { scope } } : {}) }
+    const options = { ...context.options(url), ...(scope ? { additionalParameters: { scope } } : {}) }
     return oauth.processRefreshTokenResponse(as, client, await oauth.refreshTokenGrantRequest(as, client, auth, input.refresh_token, options))
   })
 }
 
 /** Asks the revocation endpoint to invalidate a token; any 200 reply means done. RFC 7009 §2. */
 export async function revokeToken(input: TokenActionInput): Promise<RevocationOutcome> {
-  const endpoint = requireEndpoint(input.server, 'revocation_endpoint')
-  if (!endpoint.ok) return endpoint.failure
-  const invalid = checkClient(input) ?? (input.token === '' ? emptyToken('token') : null)
-  if (invalid) return invalid
-  const context = createRequestContext('revocation', input)
-  const as = toAuthorizationServer(input.server)
-  const client: oauth.Client = { client_id: input.client_id.trim() }
+  const prepared = prepareClientRequest(input, 'revocation_endpoint', 'revocation', input.token === '' ? emptyToken('token') : null)
+  if (!prepared.ok) return prepared.failure
+  const { url, context, as, client } = prepared.request
   const settled = await settleReply(
     context,
     async () => {
       const auth = clientAuthentication(input.auth, input.client_secret)
-      const options = { ...context.options(endpoint.url), ...hintParameters(input.token_type_hint) }
+      const options = { ...context.options(url), ...hintParameters(input.token_type_hint) }
       return oauth.processRevocationResponse(await oauth.revocationRequest(as, client, auth, input.token, options))
     },
     // RFC 7009 §2.2: the body of a successful revocation is ignored.
