@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
-import { discover, poll, registerDeviceClient, requestDcrToken, startDeviceFlow } from './walkthrough.ts'
+import { poll, walkToDeviceCode } from './walkthrough.ts'
 
 /** WCAG 2.1 A and AA rules, as axe-core checks them in the real rendered page. */
 async function accessibilityViolations(page: Page) {
@@ -19,10 +19,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     expect(await accessibilityViolations(page)).toEqual([])
 
     // With results on screen: tokens, a registration, a device code with its QR code and a poll answer.
-    await discover(page)
-    await requestDcrToken(page)
-    await registerDeviceClient(page)
-    await startDeviceFlow(page)
+    await walkToDeviceCode(page)
     const pollStep = await poll(page)
     await expect(pollStep.getByText('authorization_pending', { exact: true })).toBeVisible()
     expect(await accessibilityViolations(page)).toEqual([])

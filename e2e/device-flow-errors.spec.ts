@@ -1,14 +1,11 @@
 import { expect, test } from '@playwright/test'
 import { answerOnSecondDevice } from './approve-device.ts'
 import { E2E_SANDBOX_SHORT_LIVED } from './servers.ts'
-import { discover, poll, registerDeviceClient, requestDcrToken, startDeviceFlow } from './walkthrough.ts'
+import { poll, walkToDeviceCode } from './walkthrough.ts'
 
 test('a user who denies on the other device makes the next poll show access_denied', async ({ page, browser }) => {
   await page.goto('/')
-  await discover(page)
-  await requestDcrToken(page)
-  await registerDeviceClient(page)
-  const verificationUriComplete = await startDeviceFlow(page)
+  const verificationUriComplete = await walkToDeviceCode(page)
 
   await answerOnSecondDevice(browser, verificationUriComplete, 'Deny')
   const pollStep = await poll(page)
@@ -19,10 +16,7 @@ test('a user who denies on the other device makes the next poll show access_deni
 test('polling after the device code lifetime shows expired_token', async ({ page }) => {
   await page.goto('/')
   // This sandbox's device codes live 3 s.
-  await discover(page, E2E_SANDBOX_SHORT_LIVED.issuer)
-  await requestDcrToken(page)
-  await registerDeviceClient(page)
-  await startDeviceFlow(page)
+  await walkToDeviceCode(page, { issuer: E2E_SANDBOX_SHORT_LIVED.issuer })
 
   await expect(page.getByRole('region', { name: 'Device Flow' }).getByLabel('Time left')).toHaveText('expired', { timeout: 10_000 })
   const pollStep = await poll(page)
@@ -31,10 +25,7 @@ test('polling after the device code lifetime shows expired_token', async ({ page
 
 test('polling again before the interval warns and the server answers slow_down with a longer interval', async ({ page }) => {
   await page.goto('/')
-  await discover(page)
-  await requestDcrToken(page)
-  await registerDeviceClient(page)
-  await startDeviceFlow(page)
+  await walkToDeviceCode(page)
 
   const pollStep = await poll(page)
   await expect(pollStep.getByText('authorization_pending', { exact: true })).toBeVisible()

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { answerOnSecondDevice } from './approve-device.ts'
-import { discover, poll, registerDeviceClient, requestDcrToken, startDeviceFlow } from './walkthrough.ts'
+import { discover, poll, registerDeviceClient, requestDcrToken, startDeviceFlow, walkToDeviceCode } from './walkthrough.ts'
 
 for (const method of ['client_secret_basic', 'client_secret_post'] as const) {
   test(`the tutorial walk-through ends with access and refresh tokens when polling with ${method}`, async ({ page, browser }) => {
@@ -38,10 +38,7 @@ for (const method of ['client_secret_basic', 'client_secret_post'] as const) {
 
 test('automatic polling keeps to the interval, earns no slow_down, and stops with tokens once the user approves', async ({ page, browser }) => {
   await page.goto('/')
-  await discover(page)
-  await requestDcrToken(page)
-  await registerDeviceClient(page)
-  const verificationUriComplete = await startDeviceFlow(page)
+  const verificationUriComplete = await walkToDeviceCode(page)
 
   const pollStep = page.getByRole('region', { name: 'Poll' })
   await pollStep.getByLabel('Poll automatically').check()

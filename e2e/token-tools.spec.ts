@@ -1,6 +1,6 @@
 import { expect, test, type Locator } from '@playwright/test'
 import { answerOnSecondDevice } from './approve-device.ts'
-import { discover, poll, registerDeviceClient, requestDcrToken, startDeviceFlow } from './walkthrough.ts'
+import { poll, walkToDeviceCode } from './walkthrough.ts'
 
 /** The same JWT with one claim changed and the original signature kept: what an attacker would try. */
 function tamperedCopy(jwt: string) {
@@ -16,10 +16,7 @@ async function click(scope: Locator, name: string) {
 
 test('tokens from a device flow are decoded, verified, introspected, refreshed, revoked and used at userinfo', async ({ page, browser }) => {
   await page.goto('/')
-  await discover(page)
-  await requestDcrToken(page)
-  await registerDeviceClient(page)
-  const verificationUriComplete = await startDeviceFlow(page, 'openid offline_access')
+  const verificationUriComplete = await walkToDeviceCode(page, { scope: 'openid offline_access' })
   await answerOnSecondDevice(browser, verificationUriComplete, 'Approve')
   const pollStep = page.getByRole('region', { name: 'Poll' })
   await expect(pollStep.getByText('Ready to poll')).toBeVisible()

@@ -40,3 +40,11 @@ export async function poll(page: Page) {
   await step.getByRole('button', { name: 'Poll', exact: true }).click()
   return step
 }
+
+/** Steps 1 to 3 of the tutorial in one go, for journeys about what comes after; returns the QR code's URI. */
+export async function walkToDeviceCode(page: Page, options: { issuer?: string; scope?: string } = {}) {
+  await discover(page, options.issuer)
+  await requestDcrToken(page)
+  await registerDeviceClient(page)
+  return startDeviceFlow(page, options.scope)
+}
