@@ -1,6 +1,7 @@
 import { CompactEncrypt, SignJWT, base64url, exportJWK, generateKeyPair, generateSecret } from 'jose'
 import type { JWK } from 'jose'
-import { decodeToken, timeClaims, tokenValidity, verifyJwtSignature } from './jwt.ts'
+import { verifyJwtSignature } from './jwt-signature.ts'
+import { decodeToken, timeClaims, tokenValidity } from './jwt.ts'
 
 async function signingKey(kid: string | undefined, alg: 'ES256' | 'RS256' | 'EdDSA' = 'ES256') {
   const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true })

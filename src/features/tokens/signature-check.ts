@@ -1,6 +1,6 @@
 import type { HttpExchange } from '../../protocol/http-exchange.ts'
 import { fetchJwks } from '../../protocol/jwks.ts'
-import { verifyJwtSignature, type SignatureCheck } from '../../protocol/jwt.ts'
+import { verifyJwtSignature, type SignatureCheck } from '../../protocol/jwt-signature.ts'
 import type { RequestFailure } from '../../protocol/request-failure.ts'
 import type { ServerEndpoints } from '../../protocol/server-endpoints.ts'
 
