@@ -5,7 +5,7 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 // Sandboxes are started with fast settings: a 1 s polling interval, and one with codes that expire in seconds.
 const sandbox = (port: number, extra: string) => ({
-  command: `npx tsx sandbox/server.ts --port ${port} --host 127.0.0.1 ${extra}`,
+  command: `node scripts/run-sandbox.mjs --port ${port} --host 127.0.0.1 ${extra}`,
   url: `http://127.0.0.1:${port}/oauth/v2/oauth-anonymous/.well-known/openid-configuration`,
   reuseExistingServer: !process.env.CI,
   timeout: 30_000,

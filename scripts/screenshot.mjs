@@ -11,10 +11,10 @@ execSync('npx vite build --logLevel warn --outDir node_modules/.screenshot/dist'
   stdio: 'inherit',
   env: { ...process.env, VITE_SANDBOX_ISSUER: issuer },
 })
-const start = (args) => spawn('npx', args, { stdio: 'ignore', detached: true })
+const start = (command, args) => spawn(command, args, { stdio: 'ignore', detached: true })
 const servers = [
-  start(['tsx', 'sandbox/server.ts', '--port', String(SANDBOX_PORT), '--interval', '1', '--allowed-origins', consoleUrl.slice(0, -1)]),
-  start(['vite', 'preview', '--outDir', 'node_modules/.screenshot/dist', '--port', String(CONSOLE_PORT), '--strictPort']),
+  start('node', ['scripts/run-sandbox.mjs', '--port', String(SANDBOX_PORT), '--interval', '1', '--allowed-origins', consoleUrl.slice(0, -1)]),
+  start('npx', ['vite', 'preview', '--outDir', 'node_modules/.screenshot/dist', '--port', String(CONSOLE_PORT), '--strictPort']),
 ]
 const stopServers = () => servers.forEach((child) => process.kill(-child.pid, 'SIGTERM'))
 

@@ -8,7 +8,7 @@ const issuer = `http://${host}:${sandboxPort}/oauth/v2/oauth-anonymous`
 const consoleOrigins = [`http://${host}:${consolePort}`, `http://localhost:${consolePort}`].join(',')
 
 const children = [
-  spawn('npx', ['tsx', 'sandbox/server.ts', '--port', sandboxPort, '--host', host, '--allowed-origins', consoleOrigins], {
+  spawn('node', ['scripts/run-sandbox.mjs', '--port', sandboxPort, '--host', host, '--allowed-origins', consoleOrigins], {
     stdio: 'inherit',
   }),
   spawn('npx', ['vite', '--host', host, '--port', consolePort, '--strictPort'], {
