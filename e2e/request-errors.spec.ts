@@ -70,3 +70,23 @@ test('registering without a token shows the OAuth error, its description and wha
   await expect(step).toContainText('invalid_token')
   await expect(step).toContainText('What it means')
 })
+
+test('a server that cannot be reached is reported as a network failure, not as CORS', async ({ page }) => {
+  await page.goto('/')
+  const environment = page.getByRole('region', { name: 'Environment' })
+  // Port 1 on loopback: nothing listens, the connection is refused.
+  await environment.getByLabel('Issuer URL').fill('http://127.0.0.1:1/oauth/v2/oauth-anonymous')
+  await environment.getByRole('button', { name: 'Discover' }).click()
+
+  await expect(environment.getByText('No response from the server')).toBeVisible()
+  await expect(environment.getByText('Blocked by CORS')).toHaveCount(0)
+})
+
+test('a step whose endpoint is not configured says which field is missing and sends nothing', async ({ page }) => {
+  await page.goto('/')
+  // No discovery yet: the preset environment has no endpoints.
+  const step = page.getByRole('region', { name: 'Client Credentials' })
+  await step.getByRole('button', { name: 'Request token' }).click()
+  await expect(step.getByRole('alert')).toContainText('"Token endpoint" is not configured')
+  await expect(page.getByRole('complementary', { name: 'HTTP log' }).getByRole('list', { name: 'Exchanges' })).toHaveCount(0)
+})
