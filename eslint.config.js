@@ -4,6 +4,8 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import importPlugin from 'eslint-plugin-import'
 import tseslint from 'typescript-eslint'
 
+const FEATURES = ['environments', 'http-log', 'session', 'tokens', 'flows/client-credentials', 'flows/external-api', 'flows/device']
+
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'coverage'] },
   {
@@ -26,6 +28,13 @@ export default tseslint.config(
             { target: './src/components', from: './src/features' },
             { target: './src/components', from: './src/app' },
             { target: './src/features', from: './src/app' },
+            { target: './src/state', from: ['./src/components', './src/features', './src/app'] },
+            // Features do not import each other: the app composes them.
+            ...FEATURES.map((feature) => ({
+              target: `./src/features/${feature}`,
+              from: './src/features',
+              except: [`./${feature}`],
+            })),
           ],
         },
       ],
