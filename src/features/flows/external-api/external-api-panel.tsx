@@ -140,6 +140,17 @@ export function ExternalApiPanel() {
             </p>
             {oauthError && <RequestFailureView failure={oauthError} />}
             {registered && <RegistrationResult key={registered.client_id} environment={environment} registered={registered} />}
+            <details>
+              <summary className="cursor-pointer text-sm">Response headers ({outcome.headers.length})</summary>
+              <CodeBlock
+                label="Response headers"
+                maxHeightClass="max-h-40"
+                text={outcome.headers.map((header) => `${header.name}: ${header.value}`).join('\n') || '(none readable)'}
+              />
+              <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
+                A page can read only the headers the server exposes through CORS (Access-Control-Expose-Headers).
+              </p>
+            </details>
             <CodeBlock
               label="Response body"
               text={outcome.json !== undefined ? JSON.stringify(outcome.json, null, 2) : outcome.body || '(empty body)'}
