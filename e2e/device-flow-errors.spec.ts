@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { answerOnSecondDevice } from './approve-device.ts'
-import { E2E_SANDBOX_SHORT_LIVED } from './servers.ts'
+import { E2E_SANDBOX_SHORT_LIVED, E2E_SANDBOX_SLOW_POLLING } from './servers.ts'
 import { poll, walkToDeviceCode } from './walkthrough.ts'
 
 test('a user who denies on the other device makes the next poll show access_denied', async ({ page, browser }) => {
@@ -25,13 +25,13 @@ test('polling after the device code lifetime shows expired_token', async ({ page
 
 test('polling again before the interval warns and the server answers slow_down with a longer interval', async ({ page }) => {
   await page.goto('/')
-  await walkToDeviceCode(page)
+  await walkToDeviceCode(page, { issuer: E2E_SANDBOX_SLOW_POLLING.issuer })
 
   const pollStep = await poll(page)
   await expect(pollStep.getByText('authorization_pending', { exact: true })).toBeVisible()
   await poll(page)
   await expect(pollStep.getByText(/That poll was \d+ s early/)).toBeVisible()
   await expect(pollStep.getByText('slow_down', { exact: true })).toBeVisible()
-  // 1 s interval + 5 s (RFC 8628 §3.5).
-  await expect(pollStep).toContainText('is now 6 s')
+  // 5 s interval + 5 s (RFC 8628 §3.5).
+  await expect(pollStep).toContainText('is now 10 s')
 })
