@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { parseFormBody } from './body-format.ts'
-import type { ExchangeStep, HeaderRow, HttpExchange, TransportFailure } from './http-exchange.ts'
+import type { ExchangeStep, HttpExchange, TransportFailure } from './http-exchange.ts'
 import { maskExchange } from './masking.ts'
+import { headerValue } from './reply-body.ts'
 import { describeZodIssue, exchangeStepSchema } from './session-file.ts'
 
 export interface HarNameValue {
@@ -70,10 +71,6 @@ export interface Har {
     creator: { name: string; version: string }
     entries: HarEntry[]
   }
-}
-
-function headerValue(headers: HeaderRow[], name: string): string | undefined {
-  return headers.find((header) => header.name.toLowerCase() === name)?.value
 }
 
 function utf8Length(text: string): number {

@@ -2,11 +2,9 @@ import { create } from 'zustand'
 import { createJSONStorage, persist } from 'zustand/middleware'
 import { useShallow } from 'zustand/react/shallow'
 import type { ClientAuthMethod } from '../protocol/client-auth.ts'
-import type { ServerEndpoints } from '../protocol/server-endpoints.ts'
+import type { EndpointKey, ServerEndpoints } from '../protocol/server-endpoints.ts'
 import { newId } from './new-id.ts'
 import { SANDBOX_ENVIRONMENT_ID, SANDBOX_WWW_SECRET, sandboxEnvironment } from './sandbox-preset.ts'
-
-export type EndpointKey = Exclude<keyof ServerEndpoints, 'issuer'>
 
 export interface ClientProfile {
   id: string

@@ -1,11 +1,8 @@
 import { useState } from 'react'
 import { detectBodyFormat, prettyBody } from '../../protocol/body-format.ts'
 import type { HeaderRow, HttpExchange } from '../../protocol/http-exchange.ts'
+import { headerValue } from '../../protocol/reply-body.ts'
 import { CodeBlock } from '../ui/code-block.tsx'
-
-function headerValue(headers: HeaderRow[], name: string): string | null {
-  return headers.find((header) => header.name.toLowerCase() === name.toLowerCase())?.value ?? null
-}
 
 function headerLines(headers: HeaderRow[]) {
   return headers.map((header) => `${header.name}: ${header.value}`).join('\n')

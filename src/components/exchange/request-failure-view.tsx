@@ -1,16 +1,8 @@
+import { parseHttpUrl } from '../../protocol/server-endpoints.ts'
 import { explainOAuthError } from '../../protocol/oauth-error-glossary.ts'
 import { exhaustiveSwitchError, type RequestFailure } from '../../protocol/request-failure.ts'
 import { Notice } from '../ui/notice.tsx'
 import { RawExchange } from './exchange-view.tsx'
-
-function safeHttpLink(uri: string) {
-  try {
-    const url = new URL(uri)
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null
-  } catch {
-    return null
-  }
-}
 
 /** Explains a failed request in place: what happened, what it means, and the raw exchange behind it. */
 export function RequestFailureView({ failure }: { failure: RequestFailure }) {
@@ -38,7 +30,8 @@ export function RequestFailureView({ failure }: { failure: RequestFailure }) {
       )
     case 'oauth_error': {
       const explanation = explainOAuthError(failure.error)
-      const link = failure.error_uri ? safeHttpLink(failure.error_uri) : null
+      const parsed = failure.error_uri ? parseHttpUrl(failure.error_uri, 'error_uri') : null
+      const link = parsed?.ok ? parsed.url.href : null
       return (
         <div className="flex flex-col gap-2">
           <Notice tone="error" live title={`${failure.error} (HTTP ${failure.status})`}>

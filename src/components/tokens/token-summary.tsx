@@ -3,7 +3,8 @@ import type { TokenSet } from '../../protocol/token-response.ts'
 import { CodeBlock } from '../ui/code-block.tsx'
 import { CopyButton } from '../ui/copy-button.tsx'
 
-const TOKEN_FIELDS = [
+/** The tokens a token reply can carry, in the order the console shows them. */
+export const TOKEN_FIELDS = [
   ['access_token', 'Access token'],
   ['refresh_token', 'Refresh token'],
   ['id_token', 'ID token'],

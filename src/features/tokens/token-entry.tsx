@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query'
 import { useState } from 'react'
 import { AuthMethodSelect } from '../../components/client/client-picker.tsx'
+import { TOKEN_FIELDS } from '../../components/tokens/token-summary.tsx'
 import { Button } from '../../components/ui/button.tsx'
 import { Notice } from '../../components/ui/notice.tsx'
 import type { ClientAuthMethod } from '../../protocol/client-auth.ts'
@@ -11,12 +12,6 @@ import { useTokenActions, type ObtainedToken } from '../../state/token-store.ts'
 import type { ActionClient } from './action-client.ts'
 import { RefreshResult, UserinfoResult } from './token-action-results.tsx'
 import { TokenField } from './token-field.tsx'
-
-const TOKEN_FIELDS = [
-  ['access_token', 'Access token'],
-  ['refresh_token', 'Refresh token'],
-  ['id_token', 'ID token'],
-] as const
 
 /** The client a token's actions authenticate as: the profile it was obtained with, as configured now. */
 function useActionClient(token: ObtainedToken, auth: ClientAuthMethod | null) {

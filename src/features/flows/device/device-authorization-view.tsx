@@ -2,17 +2,9 @@ import { QRCodeSVG } from 'qrcode.react'
 import { CopyButton } from '../../../components/ui/copy-button.tsx'
 import { Notice } from '../../../components/ui/notice.tsx'
 import { formatDuration, useNow } from '../../../components/ui/use-now.ts'
+import { parseHttpUrl } from '../../../protocol/server-endpoints.ts'
 import type { DeviceAuthorization } from '../../../protocol/device-flow.ts'
 import { secondsUntilExpiry, type PollSchedule } from '../../../protocol/poll-schedule.ts'
-
-function isHttpUrl(value: string) {
-  try {
-    const { protocol } = new URL(value)
-    return protocol === 'http:' || protocol === 'https:'
-  } catch {
-    return false
-  }
-}
 
 interface DeviceAuthorizationViewProps {
   authorization: DeviceAuthorization
@@ -46,7 +38,7 @@ export function DeviceAuthorizationView({ authorization, schedule }: DeviceAutho
         </div>
         <div>
           <p className="text-xs font-semibold text-slate-600 dark:text-slate-300">Verification URI</p>
-          {isHttpUrl(authorization.verification_uri) ? (
+          {parseHttpUrl(authorization.verification_uri, 'verification_uri').ok ? (
             <a href={authorization.verification_uri} target="_blank" rel="noreferrer noopener" className="font-mono text-sm break-all text-indigo-700 underline dark:text-indigo-300">
               {authorization.verification_uri}
             </a>
@@ -57,7 +49,7 @@ export function DeviceAuthorizationView({ authorization, schedule }: DeviceAutho
         {authorization.verification_uri_complete && (
           <div>
             <p className="text-xs font-semibold text-slate-600 dark:text-slate-300">Complete verification URI</p>
-            {isHttpUrl(authorization.verification_uri_complete) ? (
+            {parseHttpUrl(authorization.verification_uri_complete, 'verification_uri_complete').ok ? (
               <a
                 href={authorization.verification_uri_complete}
                 target="_blank"
