@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test'
-import { E2E_CONSOLE_ORIGIN, E2E_SANDBOX, E2E_SANDBOX_NO_CORS, E2E_SANDBOX_SHORT_LIVED, E2E_SANDBOX_SLOW_POLLING } from './e2e/servers.ts'
+import { E2E_CONSOLE_ORIGIN, E2E_CONSOLE_PORT, E2E_SANDBOX, E2E_SANDBOX_NO_CORS, E2E_SANDBOX_SHORT_LIVED, E2E_SANDBOX_SLOW_POLLING } from './e2e/servers.ts'
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
@@ -43,7 +43,7 @@ export default defineConfig({
     // Allows only an origin the console never has: the browser refuses its replies, as with a misconfigured server.
     sandbox(E2E_SANDBOX_NO_CORS.port, `--interval 1 --allowed-origins http://127.0.0.1:1`),
     {
-      command: 'npx vite build --logLevel warn && npx vite preview --port 4173 --strictPort',
+      command: `npx vite build --logLevel warn && npx vite preview --port ${E2E_CONSOLE_PORT} --strictPort`,
       url: E2E_CONSOLE_ORIGIN,
       env: { VITE_SANDBOX_ISSUER: E2E_SANDBOX.issuer },
       reuseExistingServer: !process.env.CI,

@@ -1,13 +1,22 @@
 /** The servers Playwright starts for the journeys: one place for ports and URLs. */
+
+/**
+ * Shifts every port, so two checkouts can run their journeys side by side on one machine
+ * (E2E_PORT_OFFSET=100 npx playwright test). Default 0.
+ */
+export const E2E_PORT_OFFSET = Number.parseInt(process.env.E2E_PORT_OFFSET ?? '0', 10) || 0
+const port = (base: number) => base + E2E_PORT_OFFSET
+
 const sandboxAt = (port: number) => ({
   port,
   origin: `http://127.0.0.1:${port}`,
   issuer: `http://127.0.0.1:${port}/oauth/v2/oauth-anonymous`,
 })
 
-export const E2E_CONSOLE_ORIGIN = 'http://127.0.0.1:4173'
-export const E2E_SANDBOX = sandboxAt(8543)
-export const E2E_SANDBOX_SHORT_LIVED = sandboxAt(8544)
-export const E2E_SANDBOX_NO_CORS = sandboxAt(8545)
+export const E2E_CONSOLE_PORT = port(4173)
+export const E2E_CONSOLE_ORIGIN = `http://127.0.0.1:${E2E_CONSOLE_PORT}`
+export const E2E_SANDBOX = sandboxAt(port(8543))
+export const E2E_SANDBOX_SHORT_LIVED = sandboxAt(port(8544))
+export const E2E_SANDBOX_NO_CORS = sandboxAt(port(8545))
 /** A realistic 5 s interval, so "polled too soon" does not depend on how fast the test machine is. */
-export const E2E_SANDBOX_SLOW_POLLING = sandboxAt(8546)
+export const E2E_SANDBOX_SLOW_POLLING = sandboxAt(port(8546))
