@@ -46,11 +46,47 @@ test('www signs the demo user in with the authorization code flow and PKCE, then
   expect(tokens.json).toMatchObject({ access_token: expect.any(String), id_token: expect.any(String), scope: 'openid email' })
 })
 
-test('an authorization request without PKCE is redirected back with invalid_request', async () => {
+test('www, a confidential client, may go without PKCE: the code is redeemed without a code_verifier', async () => {
   const browser = createBrowserSession()
 
-  const refused = await browser.open(authorizationUrl({ state: 'xyz' }))
+  const login = await browser.open(authorizationUrl({ state: 'plain' }))
+  const consent = await browser.submit(login, { username: 'demo', password: 'demo' })
+  const callback = await browser.submit(consent, { decision: 'approve' })
+  const code = new URL(callback.redirectedTo ?? '').searchParams.get('code') ?? ''
+  const tokens = await postWithClient(`${sandbox.origin}${PATHS.token}`, WWW, 'client_secret_basic', {
+    grant_type: 'authorization_code',
+    code,
+    redirect_uri: REDIRECT_URI,
+  })
 
-  expect(refused.redirectedTo).toContain('error=invalid_request')
-  expect(new URL(refused.redirectedTo ?? '').searchParams.get('error_description')).toContain('requires PKCE')
+  expect(tokens.status).toBe(200)
+  expect(tokens.json).toMatchObject({ access_token: expect.any(String), refresh_token: expect.any(String) })
+})
+
+test('a pushed authorization request (RFC 9126) gives a request_uri the authorization endpoint accepts', async () => {
+  const verifier = randomBytes(32).toString('base64url')
+  const challenge = createHash('sha256').update(verifier).digest('base64url')
+  const discovery = (await (await fetch(`${sandbox.origin}${PATHS.discovery}`)).json()) as Record<string, unknown>
+  const pushed = await postWithClient(`${sandbox.origin}${PATHS.pushedAuthorization}`, WWW, 'client_secret_basic', {
+    // The pushed parameters are the authorization request's own, client_id included (RFC 9126 §2.1).
+    client_id: 'www',
+    response_type: 'code',
+    redirect_uri: REDIRECT_URI,
+    scope: 'openid',
+    state: 'pushed',
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+  })
+  const browser = createBrowserSession()
+  const authorize = new URL(`${sandbox.origin}${PATHS.authorization}`)
+  authorize.search = new URLSearchParams({ client_id: 'www', request_uri: String(pushed.json.request_uri) }).toString()
+
+  const login = await browser.open(authorize.href)
+  const consent = await browser.submit(login, { username: 'demo', password: 'demo' })
+  const callback = await browser.submit(consent, { decision: 'approve' })
+
+  expect(discovery.pushed_authorization_request_endpoint).toBe(`${sandbox.origin}${PATHS.pushedAuthorization}`)
+  expect(pushed.status).toBe(201)
+  expect(pushed.json).toMatchObject({ request_uri: expect.stringMatching(/^urn:ietf:params:oauth:request_uri:/), expires_in: expect.any(Number) })
+  expect(new URL(callback.redirectedTo ?? '').searchParams.get('state')).toBe('pushed')
 })

@@ -78,6 +78,9 @@ export const SCOPE_DESCRIPTIONS: Record<string, string> = {
   dcr: 'Register new clients',
 }
 
+/** RFC 8693 §2.1; the sandbox registers it with oidc-provider in token-exchange.ts. */
+export const TOKEN_EXCHANGE_GRANT = 'urn:ietf:params:oauth:grant-type:token-exchange'
+
 /** Body of a DCR request is replaced by the template its `software_id` names, as in Curity's templatized DCR. */
 export const SOFTWARE_TEMPLATES: Record<string, Record<string, unknown>> = {
   'device-client': {
@@ -123,7 +126,7 @@ export function sandboxConfiguration(options: SandboxOptions, port: number) {
         client_id: 'www',
         client_secret: options.wwwSecret,
         client_name: 'www',
-        grant_types: ['client_credentials', 'authorization_code'],
+        grant_types: ['client_credentials', 'authorization_code', 'refresh_token', TOKEN_EXCHANGE_GRANT],
         response_types: ['code'],
         // The console's callback page, on each origin it may be served from.
         redirect_uris: options.allowedOrigins.map((origin) => `${origin}/callback`),

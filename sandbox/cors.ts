@@ -1,10 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { ProviderMiddleware } from 'oidc-provider'
 
-const ALLOW_METHODS = 'GET, POST, OPTIONS'
+// PUT and DELETE: RFC 7592 client management.
+const ALLOW_METHODS = 'GET, POST, PUT, DELETE, OPTIONS'
 const ALLOW_HEADERS = 'Authorization, Content-Type, Accept, DPoP'
-/** Headers the console reads to explain a reply: the Bearer challenge, the media type, caching directives. */
-const EXPOSE_HEADERS = 'WWW-Authenticate, Content-Type, Cache-Control, Pragma, Location'
+/**
+ * Headers the console reads to explain a reply: the Bearer challenge, the media type, caching directives, and
+ * the DPoP nonce a client must echo in its next proof (RFC 9449 §8).
+ */
+const EXPOSE_HEADERS = 'WWW-Authenticate, Content-Type, Cache-Control, Pragma, Location, DPoP-Nonce'
 const PREFLIGHT_MAX_AGE_SECONDS = '600'
 
 /**

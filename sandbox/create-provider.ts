@@ -18,6 +18,7 @@ import { createMemoryAdapter } from './memory-adapter.ts'
 import { requireRegistrationBearer } from './registration-bearer.ts'
 import { SOFTWARE_TEMPLATE_POLICY, softwareTemplatePolicy } from './registration-templates.ts'
 import { SIGNING_ALGORITHM } from './signing-keys.ts'
+import { registerTokenExchange } from './token-exchange.ts'
 
 /** oidc-provider's route names for the device verification page and its return from sign-in and consent. */
 const DEVICE_ROUTES = new Set(['code_verification', 'device_resume'])
@@ -69,8 +70,9 @@ export function createProvider(config: SandboxConfiguration, jwks: { keys: JsonW
     // The device-client template has the refresh_token grant but no need to ask for offline_access, as at Curity.
     issueRefreshToken: async (_ctx: ProviderContext, client: ClientRecord) => client.grantTypeAllowed('refresh_token'),
     interactions: { url: async (_ctx: ProviderContext, interaction: { uid: string }) => `${PATHS.interaction}/${interaction.uid}` },
-    // PKCE only ever applies to the authorization code flow; there it is always required (RFC 9700 §2.1.1).
-    pkce: { methods: ['S256'], required: () => true },
+    // PKCE is required of public clients; a confidential client may go without, so the console can show both
+    // (RFC 9700 §2.1.1: confidential OpenID Connect clients may rely on nonce instead).
+    pkce: { methods: ['S256'], required: (_ctx: ProviderContext, client: ClientRecord) => client.clientAuthMethod === 'none' },
     clientBasedCORS: (_ctx: ProviderContext, origin: string) => config.allowedOrigins.has(origin),
     renderError: async (ctx: ProviderContext, out: ErrorOut) => {
       ctx.type = 'html'
@@ -108,12 +110,19 @@ export function createProvider(config: SandboxConfiguration, jwks: { keys: JsonW
       },
       revocation: { enabled: true },
       userinfo: { enabled: true },
+      // RFC 9126: the console pushes its authorization request when asked to.
+      pushedAuthorizationRequests: { enabled: true, requirePushedAuthorizationRequests: false },
+      // RFC 9449, with server nonces so a client meets the use_dpop_nonce challenge and its retry (§8).
+      dPoP: { enabled: true, nonceSecret: randomBytes(32), requireNonce: () => true },
+      // RFC 7592: a registered client reads, updates and deletes itself with its registration_access_token.
+      registrationManagement: { enabled: true, rotateRegistrationAccessToken: true },
       // Not part of the sandbox's flows; off so its pages need no templates.
       rpInitiatedLogout: { enabled: false },
       resourceIndicators: { enabled: false },
     },
   })
 
+  registerTokenExchange(provider)
   // request-dispatcher.ts sets X-Forwarded-Host/Proto from the public URL, so every URL oidc-provider builds uses it.
   provider.proxy = true
   provider.use(corsGuard(config.allowedOrigins))

@@ -106,6 +106,23 @@ declare module 'oidc-provider' {
     scope?: string
   }
 
+  /** An access token as found in storage or about to be saved (AccessToken or ClientCredentials). */
+  export interface IssuedToken {
+    clientId: string
+    accountId?: string
+    grantId?: string
+    scope?: string
+    readonly tokenType: string
+    readonly expiration: number
+    setAudience(audience: string): void
+    save(): Promise<string>
+  }
+
+  export interface IssuedTokenClass {
+    new (properties: Record<string, unknown>): IssuedToken
+    find(value: string): Promise<IssuedToken | undefined>
+  }
+
   export default class Provider {
     constructor(issuer: string, configuration: Record<string, unknown>)
     readonly issuer: string
@@ -120,7 +137,13 @@ declare module 'oidc-provider' {
       options?: { mergeWithLastSubmission?: boolean },
     ): Promise<void>
     readonly Client: { find(id: string): Promise<ClientRecord | undefined> }
-    readonly ClientCredentials: { find(token: string): Promise<ClientCredentialsToken | undefined> }
+    readonly ClientCredentials: IssuedTokenClass
+    readonly AccessToken: IssuedTokenClass
+    registerGrantType(
+      name: string,
+      handler: (ctx: ProviderContext, next: () => Promise<void>) => Promise<void>,
+      parameters?: string[],
+    ): void
     readonly Grant: typeof Grant
     readonly InitialAccessToken: typeof InitialAccessToken
   }
@@ -128,5 +151,8 @@ declare module 'oidc-provider' {
   export const errors: {
     InvalidClientMetadata: new (description: string) => Error
     SessionNotFound: new (description: string) => Error
+    InvalidRequest: new (description: string) => Error
+    InvalidGrant: new (description: string) => Error
+    InvalidScope: new (description: string, scope: string) => Error
   }
 }

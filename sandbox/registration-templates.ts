@@ -8,6 +8,12 @@ export const SOFTWARE_TEMPLATE_POLICY = 'software-template'
 const GENERATED = new Set(['client_id', 'client_id_issued_at', 'client_secret', 'client_secret_expires_at'])
 
 /**
+ * What a template grants, which an RFC 7592 update must not change: the rest of the metadata (client_name,
+ * contacts, logo_uri ...) is the client's own to edit.
+ */
+const GRANTED_BY_TEMPLATE = ['grant_types', 'response_types', 'token_endpoint_auth_method', 'scope']
+
+/**
  * A registration policy (features.registration.policies) that turns `{ "software_id": "device-client" }` into
  * the full client the template describes, like Curity's templatized DCR: the registrant picks a template and
  * cannot ask for anything else. An unknown or missing software_id is `invalid_client_metadata`: software_id
@@ -16,7 +22,7 @@ const GENERATED = new Set(['client_id', 'client_id_issued_at', 'client_secret', 
 export function softwareTemplatePolicy(templates: Record<string, Record<string, unknown>>) {
   const known = Object.keys(templates).join(', ')
 
-  return function applySoftwareTemplate(_ctx: ProviderContext, properties: Record<string, unknown>): void {
+  return function applySoftwareTemplate(ctx: ProviderContext, properties: Record<string, unknown>): void {
     const softwareId = properties.software_id
     if (typeof softwareId !== 'string' || softwareId === '') {
       throw new errors.InvalidClientMetadata(`unknown software_id: the request has none; known software_id values: ${known}`)
@@ -24,6 +30,12 @@ export function softwareTemplatePolicy(templates: Record<string, Record<string, 
     const template = Object.hasOwn(templates, softwareId) ? templates[softwareId] : undefined
     if (!template) {
       throw new errors.InvalidClientMetadata(`unknown software_id ${JSON.stringify(softwareId)}; known software_id values: ${known}`)
+    }
+
+    // oidc-provider runs the policy again on an RFC 7592 update (PUT), where only the grant stays fixed.
+    if (ctx.method === 'PUT') {
+      for (const key of GRANTED_BY_TEMPLATE) if (key in template) properties[key] = structuredClone(template[key])
+      return
     }
 
     for (const key of Object.keys(properties)) if (!GENERATED.has(key)) delete properties[key]

@@ -53,8 +53,9 @@ export async function clientCredentialsToken(
   client: ClientCredentials,
   scope: string,
   auth: ClientAuth = 'client_secret_basic',
+  headers: Record<string, string> = {},
 ) {
-  return postWithClient(`${origin}${PATHS.token}`, client, auth, { grant_type: 'client_credentials', scope })
+  return postWithClient(`${origin}${PATHS.token}`, client, auth, { grant_type: 'client_credentials', scope }, headers)
 }
 
 export async function register(origin: string, bearer: string | undefined, body: unknown): Promise<Reply> {
