@@ -24,6 +24,10 @@ test('a named environment and its client survive a reload, and the secret only w
   await expect(step.getByLabel('Client secret')).toHaveValue('')
   expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toContain('Password1')
 
+  // The whole discovery document is kept with the environment, shown on demand.
+  await environment.getByText('Discovery document').click()
+  await expect(environment.getByLabel('Discovery document')).toContainText('"id_token_signing_alg_values_supported"')
+
   // Remembered on request.
   await step.getByLabel('Client secret').fill('Password1')
   await environment.getByLabel('Remember secrets on this device').check()

@@ -1,9 +1,9 @@
 import type { HttpExchange } from './http-exchange.ts'
 import { MASK, listSecretsIn } from './masking.ts'
 import { buildSessionFile, readSessionFile, SESSION_FILE_MAX_EXCHANGES } from './session-file.ts'
-import type { EnvironmentData } from './session-file.ts'
+import type { Environment } from './environment-schema.ts'
 
-const environment: EnvironmentData = {
+const environment: Environment = {
   id: 'env-1',
   name: 'Sandbox',
   issuer: 'https://idp.example',

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { ExchangeStep, HttpExchange } from './http-exchange.ts'
+import { environmentSchema, environmentWithoutSecrets, type Environment } from './environment-schema.ts'
 import { maskExchange } from './masking.ts'
 
 /** Every {@link ExchangeStep}, checked against the union so a new step cannot be forgotten here. */
@@ -33,38 +34,6 @@ export const httpExchangeSchema = z.object({
   failure: z.object({ kind: z.enum(['network', 'cors', 'timeout', 'aborted']), message: z.string() }).nullable(),
 }) satisfies z.ZodType<HttpExchange>
 
-const clientProfileSchema = z.object({
-  id: z.string(),
-  label: z.string(),
-  client_id: z.string(),
-  client_secret: z.string(),
-  token_endpoint_auth_method: z.enum(['client_secret_basic', 'client_secret_post', 'none']),
-  registration_access_token: z.string().optional(),
-  registration_client_uri: z.string().optional(),
-  source: z.enum(['manual', 'registration', 'preset']),
-})
-
-const environmentSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  issuer: z.string(),
-  endpoints: z.object({
-    authorization_endpoint: z.string().optional(),
-    token_endpoint: z.string().optional(),
-    device_authorization_endpoint: z.string().optional(),
-    registration_endpoint: z.string().optional(),
-    introspection_endpoint: z.string().optional(),
-    revocation_endpoint: z.string().optional(),
-    userinfo_endpoint: z.string().optional(),
-    jwks_uri: z.string().optional(),
-  }),
-  clients: z.array(clientProfileSchema),
-})
-
-/** A client as configured in the console. RFC 7591 §2-3.2.1, RFC 6749 §2.3.1. */
-export type ClientProfileData = z.infer<typeof clientProfileSchema>
-/** An identity server and its clients. RFC 8414 §2, OIDC Discovery §3. */
-export type EnvironmentData = z.infer<typeof environmentSchema>
 
 export const SESSION_FILE_MAX_BYTES = 20 * 1024 * 1024
 export const SESSION_FILE_MAX_EXCHANGES = 50_000
@@ -85,7 +54,7 @@ export type SessionFileData = z.infer<typeof sessionFileSchema>
  * are dropped and every exchange is masked. RFC 7591 §3.2.1, RFC 6749 §10.3.
  */
 export function buildSessionFile(input: {
-  environments: EnvironmentData[]
+  environments: Environment[]
   exchanges: HttpExchange[]
   includeSecrets: boolean
   now: Date | number
@@ -96,15 +65,9 @@ export function buildSessionFile(input: {
     version: 1,
     exportedAt: new Date(input.now).toISOString(),
     secretsIncluded: includeSecrets,
-    environments: input.environments.map((environment) => ({
-      ...environment,
-      endpoints: { ...environment.endpoints },
-      clients: environment.clients.map((client) => {
-        if (includeSecrets) return { ...client }
-        const { registration_access_token: _dropped, ...rest } = client
-        return { ...rest, client_secret: '' }
-      }),
-    })),
+    environments: input.environments.map((environment) =>
+      includeSecrets ? structuredClone(environment) : environmentWithoutSecrets(environment),
+    ),
     exchanges: includeSecrets ? input.exchanges.map((exchange) => structuredClone(exchange)) : input.exchanges.map(maskExchange),
   }
 }

@@ -1,42 +1,33 @@
 import { create } from 'zustand'
 import { createJSONStorage, persist } from 'zustand/middleware'
 import { useShallow } from 'zustand/react/shallow'
-import type { ClientAuthMethod } from '../protocol/client-auth.ts'
+import {
+  environmentWithoutSecrets,
+  type ClientProfile,
+  type Environment,
+  type ServerMetadata,
+} from '../protocol/environment-schema.ts'
 import type { EndpointKey, ServerEndpoints } from '../protocol/server-endpoints.ts'
+import { migrateSettings, readSettings, SETTINGS_VERSION, type PersistedSettings } from './environment-settings.ts'
 import { newId } from './new-id.ts'
 import { SANDBOX_ENVIRONMENT_ID, SANDBOX_WWW_SECRET, sandboxEnvironment } from './sandbox-preset.ts'
 
-export interface ClientProfile {
-  id: string
-  label: string
-  client_id: string
-  client_secret: string
-  token_endpoint_auth_method: ClientAuthMethod
-  registration_access_token?: string
-  registration_client_uri?: string
-  source: 'manual' | 'registration' | 'preset'
-}
-
-export interface Environment {
-  id: string
-  name: string
-  issuer: string
-  endpoints: Partial<Record<EndpointKey, string>>
-  clients: ClientProfile[]
-}
+export type { ClientProfile, Environment, ServerMetadata }
 
 interface EnvironmentState {
   environments: Environment[]
   activeEnvironmentId: string
   /** Opt-in: without it secrets live in memory only and vanish on reload. */
   rememberSecrets: boolean
+  /** Why the saved settings were not used, when they could not be read; the preset stands in. */
+  settingsProblem: string | null
   actions: {
     environmentAdded: (name: string) => string
     environmentSelected: (id: string) => void
     environmentRenamed: (id: string, name: string) => void
     environmentRemoved: (id: string) => void
     issuerChanged: (id: string, issuer: string) => void
-    endpointsDiscovered: (id: string, endpoints: ServerEndpoints) => void
+    endpointsDiscovered: (id: string, endpoints: ServerEndpoints, metadata?: ServerMetadata) => void
     endpointChanged: (id: string, key: EndpointKey, value: string) => void
     clientAdded: (environmentId: string, client: Omit<ClientProfile, 'id'>) => string
     clientChanged: (environmentId: string, clientId: string, patch: Partial<Omit<ClientProfile, 'id'>>) => void
@@ -48,13 +39,6 @@ interface EnvironmentState {
 
 function updateEnvironment(environments: Environment[], id: string, update: (environment: Environment) => Environment) {
   return environments.map((environment) => (environment.id === id ? update(environment) : environment))
-}
-
-function withoutSecrets(environment: Environment): Environment {
-  return {
-    ...environment,
-    clients: environment.clients.map(({ registration_access_token: _dropped, ...client }) => ({ ...client, client_secret: '' })),
-  }
 }
 
 /** The sandbox's demo secret is public, so a reload puts it back rather than leaving the preset unusable. */
@@ -73,6 +57,7 @@ const useEnvironmentStore = create<EnvironmentState>()(
       environments: [sandboxEnvironment()],
       activeEnvironmentId: SANDBOX_ENVIRONMENT_ID,
       rememberSecrets: false,
+      settingsProblem: null,
       actions: {
         environmentAdded: (name) => {
           const id = newId()
@@ -95,9 +80,13 @@ const useEnvironmentStore = create<EnvironmentState>()(
           }),
         issuerChanged: (id, issuer) =>
           set((state) => ({ environments: updateEnvironment(state.environments, id, (environment) => ({ ...environment, issuer })) })),
-        endpointsDiscovered: (id, { issuer: _issuer, ...endpoints }) =>
+        endpointsDiscovered: (id, { issuer: _issuer, ...endpoints }, metadata) =>
           set((state) => ({
-            environments: updateEnvironment(state.environments, id, (environment) => ({ ...environment, endpoints: { ...endpoints } })),
+            environments: updateEnvironment(state.environments, id, (environment) => ({
+              ...environment,
+              endpoints: { ...endpoints },
+              ...(metadata ? { metadata } : {}),
+            })),
           })),
         endpointChanged: (id, key, value) =>
           set((state) => ({
@@ -140,22 +129,36 @@ const useEnvironmentStore = create<EnvironmentState>()(
     }),
     {
       name: 'oauth-console:environments',
-      version: 1,
+      version: SETTINGS_VERSION,
       storage: createJSONStorage(() => localStorage),
-      partialize: (state) => ({
-        environments: state.rememberSecrets ? state.environments : state.environments.map(withoutSecrets),
+      partialize: (state): PersistedSettings => ({
+        environments: state.rememberSecrets ? state.environments : state.environments.map(environmentWithoutSecrets),
         activeEnvironmentId: state.activeEnvironmentId,
         rememberSecrets: state.rememberSecrets,
       }),
+      migrate: migrateSettings,
+      // Saved settings are untrusted input: read through the schema, or set aside for the preset.
       merge: (persisted, current) => {
-        const saved = persisted as Partial<EnvironmentState> | undefined
-        if (!saved?.environments?.length) return current
+        if (persisted === undefined || persisted === null) return current
+        const read = readSettings(persisted)
+        if (!read.ok) return { ...current, settingsProblem: read.problem }
+        const { environments, activeEnvironmentId, rememberSecrets } = read.settings
         return {
           ...current,
-          environments: saved.environments.map(restorePresetSecrets),
-          activeEnvironmentId: saved.activeEnvironmentId ?? current.activeEnvironmentId,
-          rememberSecrets: saved.rememberSecrets ?? false,
+          environments: environments.map(restorePresetSecrets),
+          activeEnvironmentId: environments.some((environment) => environment.id === activeEnvironmentId)
+            ? activeEnvironmentId
+            : environments[0]!.id,
+          rememberSecrets,
         }
+      },
+      // Unreadable JSON or an unknown version lands here, with the preset in place. Hydration runs while
+      // the store is still being created, so the note waits until the store exists.
+      onRehydrateStorage: () => (_state, error) => {
+        if (!error) return
+        const settingsProblem =
+          error instanceof SyntaxError ? 'they are not valid JSON' : error instanceof Error ? error.message : String(error)
+        queueMicrotask(() => useEnvironmentStore.setState({ settingsProblem }))
       },
     },
   ),
@@ -163,6 +166,7 @@ const useEnvironmentStore = create<EnvironmentState>()(
 
 export const useEnvironments = () => useEnvironmentStore((state) => state.environments)
 export const useRememberSecrets = () => useEnvironmentStore((state) => state.rememberSecrets)
+export const useSettingsProblem = () => useEnvironmentStore((state) => state.settingsProblem)
 export const useActiveEnvironment = () =>
   useEnvironmentStore(
     (state) => state.environments.find((environment) => environment.id === state.activeEnvironmentId) ?? state.environments[0]!,

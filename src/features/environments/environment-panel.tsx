@@ -2,15 +2,18 @@ import { useQuery } from '@tanstack/react-query'
 import { ConformanceNotes } from '../../components/exchange/conformance-notes.tsx'
 import { RequestFailureView } from '../../components/exchange/request-failure-view.tsx'
 import { Button } from '../../components/ui/button.tsx'
+import { CodeBlock } from '../../components/ui/code-block.tsx'
 import { CheckboxField, SelectField, TextField } from '../../components/ui/fields.tsx'
 import { Notice } from '../../components/ui/notice.tsx'
 import { StepSection } from '../../components/ui/step-section.tsx'
+import { serverMetadataSchema } from '../../protocol/environment-schema.ts'
 import { ENDPOINT_FIELDS } from '../../protocol/server-endpoints.ts'
 import {
   useActiveEnvironment,
   useEnvironmentActions,
   useEnvironments,
   useRememberSecrets,
+  useSettingsProblem,
 } from '../../state/environment-store.ts'
 import { ClientList } from './client-list.tsx'
 import { discoveryOptions } from './discovery-query.ts'
@@ -19,13 +22,17 @@ export function EnvironmentPanel() {
   const environments = useEnvironments()
   const environment = useActiveEnvironment()
   const rememberSecrets = useRememberSecrets()
+  const settingsProblem = useSettingsProblem()
   const actions = useEnvironmentActions()
   const issuer = environment.issuer.trim()
   const discovery = useQuery(discoveryOptions(issuer))
 
   const runDiscovery = async () => {
     const { data } = await discovery.refetch()
-    if (data?.kind === 'found') actions.endpointsDiscovered(environment.id, data.endpoints)
+    if (data?.kind !== 'found') return
+    // The document is the server's text: kept loosely typed, its odd members dropped rather than trusted.
+    const metadata = serverMetadataSchema.safeParse(data.metadata)
+    actions.endpointsDiscovered(environment.id, data.endpoints, metadata.success ? metadata.data : undefined)
   }
 
   const result = discovery.data
@@ -36,6 +43,11 @@ export function EnvironmentPanel() {
       description="The identity server to test. Discovery fills the endpoints; every endpoint stays editable, so a server without discovery works too."
     >
       <div className="flex flex-col gap-4">
+        {settingsProblem && (
+          <Notice tone="warning" title="Saved settings could not be read">
+            The environments saved in this browser were set aside ({settingsProblem}); the console started from the Local sandbox preset.
+          </Notice>
+        )}
         <div className="flex flex-wrap items-end gap-2">
           <SelectField
             label="Environment"
@@ -99,6 +111,15 @@ export function EnvironmentPanel() {
             />
           ))}
         </fieldset>
+
+        {environment.metadata && (
+          <details className="rounded-md border border-slate-200 p-3 dark:border-slate-700">
+            <summary className="cursor-pointer text-sm font-semibold">Discovery document</summary>
+            <div className="mt-2">
+              <CodeBlock label="Discovery document" text={JSON.stringify(environment.metadata, null, 2)} />
+            </div>
+          </details>
+        )}
 
         <ClientList environment={environment} />
 

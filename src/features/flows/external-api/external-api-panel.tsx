@@ -139,7 +139,7 @@ export function ExternalApiPanel() {
               </span>
             </p>
             {oauthError && <RequestFailureView failure={oauthError} />}
-            {registered && <RegistrationResult key={registered.client_id} environment={environment} registered={registered} />}
+            {registered && <RegistrationResult key={registered.client_id} environment={environment} registered={registered} reply={outcome.json} />}
             <details>
               <summary className="cursor-pointer text-sm">Response headers ({outcome.headers.length})</summary>
               <CodeBlock

@@ -2,20 +2,29 @@ import { useState } from 'react'
 import { Button } from '../../../components/ui/button.tsx'
 import { Notice } from '../../../components/ui/notice.tsx'
 import { isClientAuthMethod } from '../../../protocol/client-auth.ts'
+import { registrationReplySchema } from '../../../protocol/environment-schema.ts'
 import type { RegisteredClient } from '../../../protocol/registration.ts'
 import { useEnvironmentActions, type Environment } from '../../../state/environment-store.ts'
 import { useWalkthroughActions } from '../../../state/walkthrough-store.ts'
 
 const SHOWN_FIELDS = ['client_id', 'client_name', 'software_id', 'token_endpoint_auth_method', 'registration_client_uri'] as const
 
+interface RegistrationResultProps {
+  environment: Environment
+  registered: RegisteredClient
+  /** The reply as the server sent it, kept whole with the client. */
+  reply: unknown
+}
+
 /** A registration reply, summarised, with one click to carry the new client into the Device Flow. */
-export function RegistrationResult({ environment, registered }: { environment: Environment; registered: RegisteredClient }) {
+export function RegistrationResult({ environment, registered, reply }: RegistrationResultProps) {
   const { clientAdded } = useEnvironmentActions()
   const { deviceClientChosen } = useWalkthroughActions()
   const [savedAs, setSavedAs] = useState<string | null>(null)
 
   const save = () => {
     const label = `${registered.client_name ?? registered.software_id ?? 'registered client'} (registered)`
+    const registration = registrationReplySchema.safeParse(reply)
     const id = clientAdded(environment.id, {
       label,
       client_id: registered.client_id,
@@ -26,6 +35,7 @@ export function RegistrationResult({ environment, registered }: { environment: E
       registration_access_token: registered.registration_access_token,
       registration_client_uri: registered.registration_client_uri,
       source: 'registration',
+      ...(registration.success ? { registration: registration.data } : {}),
     })
     deviceClientChosen(id)
     setSavedAs(label)

@@ -1,0 +1,103 @@
+import { z } from 'zod/mini'
+import { CLIENT_AUTH_METHODS } from './client-auth.ts'
+
+/**
+ * One source for the shapes the console keeps about servers and clients: the store persists them,
+ * session files carry them, and both read them back through these schemas (never a cast).
+ */
+
+/** A member a server chose; a wrong type is dropped rather than losing the whole document. */
+function lenient<T extends z.core.SomeType>(schema: T) {
+  return z.catch(z.optional(schema), undefined)
+}
+
+const stringList = z.array(z.string())
+
+export const clientAuthMethodSchema = z.enum(CLIENT_AUTH_METHODS)
+
+/**
+ * The whole discovery document, kept as the server sent it; the members the console reads are typed,
+ * everything else is carried along untouched. RFC 8414 §2, OpenID Connect Discovery 1.0 §3.
+ */
+export const serverMetadataSchema = z.looseObject({
+  issuer: lenient(z.string()),
+  token_endpoint_auth_methods_supported: lenient(stringList),
+  token_endpoint_auth_signing_alg_values_supported: lenient(stringList),
+  id_token_signing_alg_values_supported: lenient(stringList),
+  grant_types_supported: lenient(stringList),
+  scopes_supported: lenient(stringList),
+})
+export type ServerMetadata = z.infer<typeof serverMetadataSchema>
+
+/** The registration endpoint's reply about the client it registered, kept whole. RFC 7591 §3.2.1. */
+export const registrationReplySchema = z.looseObject({
+  client_id: z.string(),
+  client_secret: lenient(z.string()),
+  registration_access_token: lenient(z.string()),
+  registration_client_uri: lenient(z.string()),
+  token_endpoint_auth_method: lenient(z.string()),
+  token_endpoint_auth_signing_alg: lenient(z.string()),
+  id_token_signed_response_alg: lenient(z.string()),
+  grant_types: lenient(stringList),
+  scope: lenient(z.string()),
+})
+export type RegistrationReply = z.infer<typeof registrationReplySchema>
+
+/** Members of a registration reply that are credentials: kept out of storage and exports by default. */
+const REGISTRATION_SECRETS = ['client_secret', 'registration_access_token'] as const
+
+const endpointsSchema = z.object({
+  authorization_endpoint: z.optional(z.string()),
+  token_endpoint: z.optional(z.string()),
+  device_authorization_endpoint: z.optional(z.string()),
+  registration_endpoint: z.optional(z.string()),
+  introspection_endpoint: z.optional(z.string()),
+  revocation_endpoint: z.optional(z.string()),
+  userinfo_endpoint: z.optional(z.string()),
+  jwks_uri: z.optional(z.string()),
+})
+
+/** A client as configured in the console. RFC 7591 §2-3.2.1, RFC 6749 §2.3.1. */
+export const clientProfileSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  client_id: z.string(),
+  client_secret: z.string(),
+  token_endpoint_auth_method: clientAuthMethodSchema,
+  registration_access_token: z.optional(z.string()),
+  registration_client_uri: z.optional(z.string()),
+  source: z.enum(['manual', 'registration', 'preset']),
+  /** The registration reply this client came from, when it was registered here. */
+  registration: z.optional(registrationReplySchema),
+})
+export type ClientProfile = z.infer<typeof clientProfileSchema>
+
+/** An identity server and its clients. RFC 8414 §2, OpenID Connect Discovery 1.0 §3. */
+export const environmentSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  issuer: z.string(),
+  endpoints: endpointsSchema,
+  clients: z.array(clientProfileSchema),
+  /** The discovery document as last fetched, for what the endpoints alone do not say. */
+  metadata: z.optional(serverMetadataSchema),
+})
+export type Environment = z.infer<typeof environmentSchema>
+
+/**
+ * The client with every credential removed: the secret emptied, the registration access token and
+ * the copies of both inside the registration reply dropped. RFC 7591 §3.2.1, RFC 6749 §10.3.
+ */
+export function clientWithoutSecrets(client: ClientProfile): ClientProfile {
+  const { registration_access_token: _dropped, registration, ...rest } = client
+  if (!registration) return { ...rest, client_secret: '' }
+  const kept = Object.fromEntries(
+    Object.entries(registration).filter(([name]) => !(REGISTRATION_SECRETS as readonly string[]).includes(name)),
+  )
+  return { ...rest, client_secret: '', registration: { ...kept, client_id: registration.client_id } }
+}
+
+/** The environment with every client's credentials removed. RFC 6749 §10.3. */
+export function environmentWithoutSecrets(environment: Environment): Environment {
+  return { ...environment, clients: environment.clients.map(clientWithoutSecrets) }
+}
