@@ -1,9 +1,11 @@
 import { defineConfig } from 'vitest/config'
 import react from '@vitejs/plugin-react'
 import tailwindcss from '@tailwindcss/vite'
+import { relayPlugin } from './relay/relay-plugin.ts'
 
 export default defineConfig({
-  plugins: [react(), tailwindcss()],
+  // The relay (/relay) past CORS, in `vite dev` and `vite preview` alike.
+  plugins: [react(), tailwindcss(), relayPlugin()],
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   test: {
@@ -14,7 +16,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['src/protocol/**/*.test.ts', 'sandbox/**/*.test.ts'],
+          include: ['src/protocol/**/*.test.ts', 'sandbox/**/*.test.ts', 'relay/**/*.test.ts'],
         },
       },
       {

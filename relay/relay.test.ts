@@ -1,0 +1,268 @@
+import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { gzipSync } from 'node:zlib'
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
+import type { Resolver } from './forward-request.ts'
+import { RELAY_REQUEST_HEADER } from './relay-handler.ts'
+import { startRelay, type RunningRelay } from './relay-server.ts'
+
+interface Seen {
+  method: string
+  url: string
+  headers: IncomingHttpHeaders
+  body: string
+}
+
+let upstream: Server
+let upstreamHost: string
+let relay: RunningRelay
+let relayOrigin: string
+const seen: Seen[] = []
+
+// Names the tests point anywhere, without DNS.
+const resolver: Resolver = async (hostname) => {
+  const names: Record<string, { address: string; family: number }[]> = {
+    'upstream.test': [{ address: '127.0.0.1', family: 4 }],
+    'metadata.test': [{ address: '169.254.169.254', family: 4 }],
+    'rebound.test': [{ address: 'fe80::1', family: 6 }],
+  }
+  const found = names[hostname]
+  if (!found) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' })
+  return found
+}
+
+beforeAll(async () => {
+  upstream = createServer((request, response) => {
+    const chunks: Buffer[] = []
+    request.on('data', (chunk: Buffer) => chunks.push(chunk))
+    request.on('end', () => {
+      seen.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers, body: Buffer.concat(chunks).toString() })
+      switch (request.url) {
+        case '/token':
+          response.writeHead(201, 'Made It', [
+            ['Content-Type', 'application/json'],
+            ['X-Upstream', 'a'],
+            ['Set-Cookie', 'one=1'],
+            ['Set-Cookie', 'two=2'],
+            ['Connection', 'close, x-hop'],
+            ['X-Hop', 'hidden'],
+          ])
+          response.end('{"access_token":"abc","token_type":"Bearer"}')
+          return
+        case '/redirect':
+          response.writeHead(302, { Location: `http://${upstreamHost}/target` })
+          response.end()
+          return
+        case '/big':
+          response.writeHead(200, { 'Content-Type': 'text/plain' })
+          response.end('x'.repeat(2000))
+          return
+        case '/gzip':
+          response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' })
+          response.end(gzipSync('{"zipped":true}'))
+          return
+        case '/stall':
+          response.writeHead(200, { 'Content-Type': 'text/plain' })
+          response.write('partial')
+          return
+        default:
+          response.writeHead(200, { 'Content-Type': 'text/plain' })
+          response.end('ok')
+      }
+    })
+  })
+  await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve))
+  upstreamHost = `127.0.0.1:${(upstream.address() as AddressInfo).port}`
+  relay = await startRelay({
+    host: '127.0.0.1',
+    port: 0,
+    allowHosts: [upstreamHost, 'metadata.test', 'rebound.test', '169.254.169.254'],
+    limits: { maxRequestBytes: 1000, maxReplyBytes: 1000, timeoutMs: 500 },
+    resolve: resolver,
+  })
+  relayOrigin = new URL(relay.url).origin
+})
+
+afterAll(async () => {
+  upstream.closeAllConnections()
+  await new Promise<void>((resolve) => upstream.close(() => resolve()))
+  await relay.close()
+})
+
+beforeEach(() => {
+  seen.length = 0
+})
+
+interface Reply {
+  status: number
+  headers: IncomingHttpHeaders
+  body: string
+}
+
+/** A raw HTTP call to the relay, so the test controls Host and Origin as a hostile page or a rebinding name would. */
+function call(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+  const url = new URL(`${relay.url}${path}`)
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest(url, { method: options.method ?? 'POST', headers: options.headers }, (response) => {
+      const chunks: Buffer[] = []
+      response.on('data', (chunk: Buffer) => chunks.push(chunk))
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString() }))
+    })
+    outgoing.on('error', reject)
+    outgoing.end(options.body)
+  })
+}
+
+const consoleHeaders = () => ({ Origin: relayOrigin, 'Content-Type': 'application/json', [RELAY_REQUEST_HEADER]: '1' })
+
+function forward(envelope: { method?: string; url: string; headers?: [string, string][]; body?: string | null }, headers: Record<string, string> = consoleHeaders()) {
+  return call('/forward', {
+    headers,
+    body: JSON.stringify({ method: envelope.method ?? 'GET', url: envelope.url, headers: envelope.headers ?? [], body: envelope.body ?? null }),
+  })
+}
+
+function relayError(reply: Reply) {
+  return { status: reply.status, ...(JSON.parse(reply.body) as { relay_error: string; message: string }) }
+}
+
+describe('forwarding', () => {
+  test('forwards method, URL, headers and body unchanged and returns status, headers (minus hop-by-hop ones) and body in the envelope', async () => {
+    const reply = await forward({
+      method: 'POST',
+      url: `http://${upstreamHost}/token`,
+      headers: [
+        ['Content-Type', 'application/x-www-form-urlencoded'],
+        ['Authorization', 'Basic d3d3OlBhc3N3b3JkMQ=='],
+        ['Cookie', 'session=browser'],
+        ['Referer', 'http://127.0.0.1:5173/'],
+        ['Sec-Fetch-Mode', 'cors'],
+        ['Origin', 'http://127.0.0.1:5173'],
+        ['Connection', 'keep-alive'],
+      ],
+      body: 'grant_type=client_credentials&scope=dcr',
+    })
+
+    expect(reply.status).toBe(200)
+    expect(reply.headers['x-relay-status']).toBe('201')
+    expect(decodeURIComponent(String(reply.headers['x-relay-status-text']))).toBe('Made It')
+    expect(JSON.parse(decodeURIComponent(String(reply.headers['x-relay-headers'])))).toEqual([
+      ['Content-Type', 'application/json'],
+      ['X-Upstream', 'a'],
+      ['Set-Cookie', 'one=1'],
+      ['Set-Cookie', 'two=2'],
+      ['Date', expect.any(String)],
+    ])
+    expect(Number(reply.headers['x-relay-duration-ms'])).toBeGreaterThanOrEqual(0)
+    expect(reply.body).toBe('{"access_token":"abc","token_type":"Bearer"}')
+
+    expect(seen).toHaveLength(1)
+    const [request] = seen
+    expect(request).toMatchObject({ method: 'POST', url: '/token', body: 'grant_type=client_credentials&scope=dcr' })
+    expect(request?.headers).toMatchObject({
+      'content-type': 'application/x-www-form-urlencoded',
+      authorization: 'Basic d3d3OlBhc3N3b3JkMQ==',
+      host: upstreamHost,
+      'content-length': '39',
+    })
+    for (const stripped of ['cookie', 'referer', 'sec-fetch-mode', 'origin']) expect(request?.headers).not.toHaveProperty(stripped)
+  })
+
+  test('a gzip reply comes back decoded, as a browser would read it', async () => {
+    const reply = await forward({ url: `http://${upstreamHost}/gzip` })
+    expect(reply.headers['x-relay-status']).toBe('200')
+    expect(reply.body).toBe('{"zipped":true}')
+  })
+
+  test('a redirect is returned as data and not followed', async () => {
+    const reply = await forward({ url: `http://${upstreamHost}/redirect` })
+
+    expect(reply.headers['x-relay-status']).toBe('302')
+    expect(JSON.parse(decodeURIComponent(String(reply.headers['x-relay-headers'])))).toContainEqual(['Location', `http://${upstreamHost}/target`])
+    expect(seen.map((request) => request.url)).toEqual(['/redirect'])
+  })
+
+  test('health lists the allowlist, and allowing a host is an explicit call that widens it', async () => {
+    const before = JSON.parse((await call('/health', { method: 'GET', headers: { [RELAY_REQUEST_HEADER]: '1' } })).body)
+    expect(before.allowlist).not.toContain('upstream.test')
+
+    const allowed = await call('/allow', { headers: consoleHeaders(), body: JSON.stringify({ host: 'upstream.test' }) })
+    expect(JSON.parse(allowed.body)).toMatchObject({ allowed: 'upstream.test', allowlist: expect.arrayContaining(['upstream.test', upstreamHost]) })
+  })
+})
+
+describe('refusals', () => {
+  test('a host that is not on the allowlist', async () => {
+    const reply = await forward({ url: 'http://127.0.0.1:9/token' })
+    expect(relayError(reply)).toMatchObject({ status: 403, relay_error: 'host_not_allowed', message: expect.stringContaining('127.0.0.1:9') })
+    expect(reply.headers['x-relay-error']).toBe('host_not_allowed')
+  })
+
+  test('the metadata address 169.254.169.254, even when allowed', async () => {
+    const reply = await forward({ url: 'http://169.254.169.254/latest/meta-data/' })
+    expect(relayError(reply)).toMatchObject({ status: 403, relay_error: 'forbidden_address' })
+  })
+
+  test('an allowed name that resolves to a link-local address, checked where the socket resolves it', async () => {
+    const metadata = await forward({ url: 'http://metadata.test/latest/meta-data/' })
+    expect(relayError(metadata)).toMatchObject({ relay_error: 'forbidden_address', message: expect.stringContaining('169.254.169.254') })
+
+    const rebound = await forward({ url: 'http://rebound.test/' })
+    expect(relayError(rebound)).toMatchObject({ relay_error: 'forbidden_address', message: expect.stringContaining('fe80::1') })
+  })
+
+  test('allowing a metadata address is refused', async () => {
+    const reply = await call('/allow', { headers: consoleHeaders(), body: JSON.stringify({ host: '169.254.170.2' }) })
+    expect(relayError(reply)).toMatchObject({ status: 403, relay_error: 'forbidden_address' })
+  })
+
+  test('an oversize request body and an oversize reply', async () => {
+    const request = await forward({ method: 'POST', url: `http://${upstreamHost}/token`, body: 'x'.repeat(2000) })
+    expect(relayError(request)).toMatchObject({ status: 413, relay_error: 'request_too_large' })
+
+    const reply = await forward({ url: `http://${upstreamHost}/big` })
+    expect(relayError(reply)).toMatchObject({ status: 502, relay_error: 'reply_too_large', message: expect.stringContaining('1000 byte') })
+  })
+
+  test('a reply that stalls past the timeout', async () => {
+    const reply = await forward({ url: `http://${upstreamHost}/stall` })
+    expect(relayError(reply)).toMatchObject({ status: 504, relay_error: 'upstream_timeout' })
+  })
+
+  test('a server that does not answer', async () => {
+    await call('/allow', { headers: consoleHeaders(), body: JSON.stringify({ host: '127.0.0.1:9' }) })
+    const reply = await forward({ url: 'http://127.0.0.1:9/' })
+    expect(relayError(reply)).toMatchObject({ status: 502, relay_error: 'upstream_unreachable', message: expect.stringContaining('ECONNREFUSED') })
+  })
+
+  test('another origin calling it', async () => {
+    const reply = await forward({ url: `http://${upstreamHost}/token` }, { ...consoleHeaders(), Origin: 'http://evil.example' })
+    expect(relayError(reply)).toMatchObject({ status: 403, relay_error: 'foreign_origin', message: expect.stringContaining('http://evil.example') })
+    expect(reply.headers['access-control-allow-origin']).toBeUndefined()
+    expect(seen).toHaveLength(0)
+  })
+
+  test('a call without the relay header, as a plain cross-site form would send', async () => {
+    const reply = await forward({ url: `http://${upstreamHost}/token` }, { Origin: relayOrigin, 'Content-Type': 'text/plain' })
+    expect(relayError(reply)).toMatchObject({ status: 403, relay_error: 'missing_relay_header' })
+    expect(seen).toHaveLength(0)
+  })
+
+  test('a foreign Host header, as a rebound DNS name would send', async () => {
+    const port = new URL(relay.url).port
+    const reply = await forward(
+      { url: `http://${upstreamHost}/token` },
+      { ...consoleHeaders(), Host: `attacker.example:${port}`, Origin: `http://attacker.example:${port}` },
+    )
+    expect(relayError(reply)).toMatchObject({ status: 421, relay_error: 'foreign_host', message: expect.stringContaining('attacker.example') })
+    expect(seen).toHaveLength(0)
+  })
+
+  test('a malformed envelope and a non-http URL', async () => {
+    const malformed = await call('/forward', { headers: consoleHeaders(), body: '{"url": 1}' })
+    expect(relayError(malformed)).toMatchObject({ status: 400, relay_error: 'invalid_request' })
+
+    const file = await forward({ url: 'file:///etc/passwd' })
+    expect(relayError(file)).toMatchObject({ status: 400, relay_error: 'invalid_request' })
+  })
+})
