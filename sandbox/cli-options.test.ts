@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { parseCommandLine } from './cli-options.ts'
-import { DEFAULT_OPTIONS } from './configuration.ts'
+import { DEFAULT_OPTIONS, NO_QUIRKS } from './configuration.ts'
 
 describe('parseCommandLine', () => {
   test('no arguments and no environment give the defaults', () => {
@@ -40,6 +40,30 @@ describe('parseCommandLine', () => {
     [['--host'], '--host needs a value'],
   ])('%j is an error: %s', (argv, message) => {
     expect(parseCommandLine(argv, {})).toEqual({ kind: 'error', message })
+  })
+
+  test('quirk flags switch on one pitfall each; --cors-origins none allows no origin', () => {
+    const parsed = parseCommandLine(
+      ['--cors-origins', 'none', '--quirk', 'poll-requires-client-id', '--strict-auth-method', '--no-interval', '--no-complete-uri', '--slow-down-first'],
+      {},
+    )
+
+    expect(parsed).toEqual({
+      kind: 'options',
+      options: {
+        ...DEFAULT_OPTIONS,
+        allowedOrigins: [],
+        quirks: { pollRequiresClientId: true, strictAuthMethod: true, noInterval: true, noCompleteUri: true, slowDownFirst: true },
+      },
+    })
+    expect(parseCommandLine(['--strict-auth-method'], {})).toMatchObject({ options: { quirks: { ...NO_QUIRKS, strictAuthMethod: true } } })
+  })
+
+  test('an unknown --quirk is an error naming the known ones', () => {
+    expect(parseCommandLine(['--quirk', 'teapot'], {})).toEqual({
+      kind: 'error',
+      message: '--quirk must be one of poll-requires-client-id, got "teapot"',
+    })
   })
 
   test('--help asks for the usage text', () => {

@@ -1,4 +1,4 @@
-import { DEFAULT_OPTIONS, type SandboxOptions } from './configuration.ts'
+import { DEFAULT_OPTIONS, type SandboxOptions, type SandboxQuirks } from './configuration.ts'
 
 export const USAGE = `Usage: npx tsx sandbox/server.ts [options]
 
@@ -11,19 +11,48 @@ export const USAGE = `Usage: npx tsx sandbox/server.ts [options]
   --www-secret <secret>      client secret of the www client        (SANDBOX_WWW_SECRET, default ${DEFAULT_OPTIONS.wwwSecret})
   --public-url <origin>      origin other devices use, e.g. http://192.168.1.20:8443
                              (SANDBOX_PUBLIC_URL, default http://<host>:<port>)
+  --cors-origins none        allow no origin at all (as most company servers): only a relay gets through;
+                             --cors-origins <list> is the same as --allowed-origins
+  --quirk poll-requires-client-id
+                             Curity's pitfall: a device-code poll with Basic alone is refused, client_id missing
+  --strict-auth-method       enforce the registered token_endpoint_auth_method (the other one: 403 unauthorized_client)
+  --no-interval              leave interval out of the device authorization reply (clients must use 5 s)
+  --no-complete-uri          leave verification_uri_complete out of the device authorization reply
+  --slow-down-first          answer the first pending poll of each device code with slow_down
   --help                     show this text
 `
 
-type OptionName = 'port' | 'host' | 'allowed-origins' | 'interval' | 'device-code-ttl' | 'www-secret' | 'public-url'
+/** Flags without a value, each switching on one quirk. */
+const QUIRK_FLAGS = {
+  'strict-auth-method': 'strictAuthMethod',
+  'no-interval': 'noInterval',
+  'no-complete-uri': 'noCompleteUri',
+  'slow-down-first': 'slowDownFirst',
+} as const satisfies Record<string, keyof SandboxQuirks>
+
+/** Values of --quirk, for behaviours named after the server that has them. */
+const NAMED_QUIRKS = { 'poll-requires-client-id': 'pollRequiresClientId' } as const satisfies Record<string, keyof SandboxQuirks>
+
+function isNamedQuirk(name: string): name is keyof typeof NAMED_QUIRKS {
+  return Object.hasOwn(NAMED_QUIRKS, name)
+}
+
+function isQuirkFlag(name: string): name is keyof typeof QUIRK_FLAGS {
+  return Object.hasOwn(QUIRK_FLAGS, name)
+}
+
+type OptionName = 'port' | 'host' | 'allowed-origins' | 'cors-origins' | 'interval' | 'device-code-ttl' | 'www-secret' | 'public-url' | 'quirk'
 
 const ENV_NAMES: Record<OptionName, string> = {
   port: 'SANDBOX_PORT',
   host: 'SANDBOX_HOST',
   'allowed-origins': 'SANDBOX_ALLOWED_ORIGINS',
+  'cors-origins': 'SANDBOX_CORS_ORIGINS',
   interval: 'SANDBOX_INTERVAL',
   'device-code-ttl': 'SANDBOX_DEVICE_CODE_TTL',
   'www-secret': 'SANDBOX_WWW_SECRET',
   'public-url': 'SANDBOX_PUBLIC_URL',
+  quirk: 'SANDBOX_QUIRK',
 }
 
 function isOptionName(name: string): name is OptionName {
@@ -59,11 +88,16 @@ function origin(name: string, text: string): string {
 /** Reads options from the command line first, then SANDBOX_* variables, then the defaults. */
 export function parseCommandLine(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): ParsedCommandLine {
   const given = new Map<OptionName, string>()
+  const quirks: SandboxQuirks = { ...DEFAULT_OPTIONS.quirks }
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index] ?? ''
     if (argument === '--help' || argument === '-h') return { kind: 'help' }
     const match = /^--([a-z-]+)(?:=(.*))?$/.exec(argument)
     const name = match?.[1] ?? ''
+    if (match && isQuirkFlag(name) && match[2] === undefined) {
+      quirks[QUIRK_FLAGS[name]] = true
+      continue
+    }
     if (!match || !isOptionName(name)) return { kind: 'error', message: `unknown option ${argument}` }
     const value = match[2] ?? argv[++index]
     if (value === undefined) return { kind: 'error', message: `--${name} needs a value` }
@@ -74,7 +108,15 @@ export function parseCommandLine(argv: readonly string[], env: Readonly<Record<s
   try {
     const port = read('port')
     const host = read('host')
-    const allowedOrigins = read('allowed-origins')
+    const corsOrigins = read('cors-origins')
+    const allowedOrigins = corsOrigins?.trim() === 'none' ? '' : (corsOrigins ?? read('allowed-origins'))
+    const quirk = read('quirk')
+    for (const named of quirk?.split(',').map((item) => item.trim()).filter(Boolean) ?? []) {
+      if (!isNamedQuirk(named)) {
+        throw new Error(`--quirk must be one of ${Object.keys(NAMED_QUIRKS).join(', ')}, got ${JSON.stringify(named)}`)
+      }
+      quirks[NAMED_QUIRKS[named]] = true
+    }
     const interval = read('interval')
     const deviceCodeTtl = read('device-code-ttl')
     const wwwSecret = read('www-secret')
@@ -92,6 +134,7 @@ export function parseCommandLine(argv: readonly string[], env: Readonly<Record<s
         deviceCodeTtl: deviceCodeTtl === undefined ? DEFAULT_OPTIONS.deviceCodeTtl : integer('device-code-ttl', deviceCodeTtl, 1, 86400),
         wwwSecret: wwwSecret || DEFAULT_OPTIONS.wwwSecret,
         ...(publicUrl ? { publicUrl: origin('public-url', publicUrl) } : {}),
+        quirks,
       },
     }
   } catch (error) {

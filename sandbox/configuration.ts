@@ -14,6 +14,30 @@ export interface SandboxOptions {
   wwwSecret: string
   /** Origin other machines use to reach the sandbox (a phone scanning the QR code); issuer and URLs use it. */
   publicUrl?: string
+  /** Behaviours of real servers the console must diagnose, off by default (see auth-quirks.ts). */
+  quirks: SandboxQuirks
+}
+
+/** Each one reproduces a pitfall seen with real identity servers, for tests and for workshops. */
+export interface SandboxQuirks {
+  /** Curity: a device-code poll authenticated with Basic alone is refused, "client_id is missing". */
+  pollRequiresClientId: boolean
+  /** The registered token_endpoint_auth_method is enforced: the other secret method gets 403 unauthorized_client. */
+  strictAuthMethod: boolean
+  /** The device authorization reply has no `interval` (clients must use 5 s, RFC 8628 §3.2). */
+  noInterval: boolean
+  /** The device authorization reply has no `verification_uri_complete`. */
+  noCompleteUri: boolean
+  /** The first pending poll of each device code is answered slow_down, however late it comes. */
+  slowDownFirst: boolean
+}
+
+export const NO_QUIRKS: SandboxQuirks = {
+  pollRequiresClientId: false,
+  strictAuthMethod: false,
+  noInterval: false,
+  noCompleteUri: false,
+  slowDownFirst: false,
 }
 
 export const DEFAULT_OPTIONS: SandboxOptions = {
@@ -23,6 +47,7 @@ export const DEFAULT_OPTIONS: SandboxOptions = {
   interval: 5,
   deviceCodeTtl: 600,
   wwwSecret: 'Password1',
+  quirks: NO_QUIRKS,
 }
 
 /** Curity's default endpoint paths, so what people learn here matches the tutorial. */
@@ -121,6 +146,7 @@ export function sandboxConfiguration(options: SandboxOptions, port: number) {
     allowedOrigins: new Set(options.allowedOrigins),
     interval: options.interval,
     deviceCodeTtl: options.deviceCodeTtl,
+    quirks: options.quirks,
     clients: [
       {
         client_id: 'www',
@@ -129,7 +155,10 @@ export function sandboxConfiguration(options: SandboxOptions, port: number) {
         grant_types: ['client_credentials', 'authorization_code', 'refresh_token', TOKEN_EXCHANGE_GRANT],
         response_types: ['code'],
         // The console's callback page, on each origin it may be served from.
-        redirect_uris: options.allowedOrigins.map((origin) => `${origin}/callback`),
+        // With no origin allowed (--cors-origins none, the console behind a relay) the default ones stand in.
+        redirect_uris: (options.allowedOrigins.length > 0 ? options.allowedOrigins : DEFAULT_OPTIONS.allowedOrigins).map(
+          (origin) => `${origin}/callback`,
+        ),
         token_endpoint_auth_method: 'client_secret_basic',
         scope: 'dcr openid profile email offline_access read',
       },

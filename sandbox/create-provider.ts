@@ -9,6 +9,7 @@ import {
   SOFTWARE_TEMPLATES,
   type SandboxConfiguration,
 } from './configuration.ts'
+import { authQuirks } from './auth-quirks.ts'
 import { corsGuard } from './cors.ts'
 import { successSource, userCodeConfirmSource, userCodeInputSource } from './device-pages.ts'
 import { defaultDeviceScope } from './default-device-scope.ts'
@@ -128,6 +129,7 @@ export function createProvider(config: SandboxConfiguration, jwks: { keys: JsonW
   provider.use(corsGuard(config.allowedOrigins))
   provider.use(requireRegistrationBearer(provider, PATHS.registration))
   provider.use(defaultDeviceScope({ deviceAuthorizationPath: PATHS.deviceAuthorization, scope: DEFAULT_DEVICE_SCOPE }))
+  provider.use(authQuirks(provider, config.quirks, { tokenPath: PATHS.token, deviceAuthorizationPath: PATHS.deviceAuthorization }))
   provider.use(
     deviceFlowRules({
       interval: config.interval,

@@ -1,22 +1,8 @@
 import type { IncomingMessage } from 'node:http'
-import { Readable } from 'node:stream'
 import type { ProviderMiddleware } from 'oidc-provider'
-import { readBody } from './read-body.ts'
+import { readBody, withBody } from './read-body.ts'
 
 const MAX_BODY_BYTES = 56 * 1024
-
-/** The same request with another form body: oidc-provider reads the body from ctx.req itself. */
-function withBody(req: IncomingMessage, body: string): IncomingMessage {
-  const replacement = Readable.from([Buffer.from(body, 'utf8')]) as unknown as IncomingMessage
-  return Object.assign(replacement, {
-    headers: { ...req.headers, 'content-length': String(Buffer.byteLength(body)) },
-    method: req.method,
-    url: req.url,
-    httpVersion: req.httpVersion,
-    socket: req.socket,
-    connection: req.socket,
-  })
-}
 
 /**
  * A device authorization request without `scope` gets the sandbox's pre-defined default scope, as RFC 6749

@@ -14,6 +14,22 @@ const GENERATED = new Set(['client_id', 'client_id_issued_at', 'client_secret', 
 const GRANTED_BY_TEMPLATE = ['grant_types', 'response_types', 'token_endpoint_auth_method', 'scope']
 
 /**
+ * How a confidential client proves who it is is the registrant's to choose (RFC 7591 §2): a secret the server
+ * issues, or a key of its own (`jwks`, for private_key_jwt). Whether it is confidential at all (`none`), and
+ * everything else, comes from the template.
+ */
+const REGISTRANT_AUTH_METHODS = new Set(['client_secret_basic', 'client_secret_post', 'client_secret_jwt', 'private_key_jwt'])
+const SECRET_AUTH_METHODS = new Set(['client_secret_basic', 'client_secret_post', 'client_secret_jwt'])
+
+function registrantChoices(properties: Record<string, unknown>): Record<string, unknown> {
+  const method = properties.token_endpoint_auth_method
+  return {
+    ...(typeof method === 'string' && REGISTRANT_AUTH_METHODS.has(method) ? { token_endpoint_auth_method: method } : {}),
+    ...(properties.jwks !== undefined ? { jwks: properties.jwks } : {}),
+  }
+}
+
+/**
  * A registration policy (features.registration.policies) that turns `{ "software_id": "device-client" }` into
  * the full client the template describes, like Curity's templatized DCR: the registrant picks a template and
  * cannot ask for anything else. An unknown or missing software_id is `invalid_client_metadata`: software_id
@@ -38,9 +54,15 @@ export function softwareTemplatePolicy(templates: Record<string, Record<string, 
       return
     }
 
+    const chosen = registrantChoices(properties)
     for (const key of Object.keys(properties)) if (!GENERATED.has(key)) delete properties[key]
-    Object.assign(properties, structuredClone(template), { software_id: softwareId })
-    // oidc-provider only generates a secret when the submitted body implied one; the template always needs it.
+    Object.assign(properties, structuredClone(template), structuredClone(chosen), { software_id: softwareId })
+    if (!SECRET_AUTH_METHODS.has(String(properties.token_endpoint_auth_method))) {
+      delete properties.client_secret
+      delete properties.client_secret_expires_at
+      return
+    }
+    // oidc-provider only generates a secret when the submitted body implied one; the template's method needs it.
     if (typeof properties.client_secret !== 'string') {
       properties.client_secret = randomBytes(32).toString('base64url')
       properties.client_secret_expires_at = 0

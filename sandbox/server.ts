@@ -30,9 +30,15 @@ console.log(`OAuth Console sandbox (local testing only; everything is kept in me
   client            www / ${options.wwwSecret}  (client_credentials with scope dcr, authorization_code)
   DCR template      software_id "device-client"
   demo user         ${DEMO_USER.username} / ${DEMO_USER.password}
-  allowed origins   ${options.allowedOrigins.join(', ')}
+  allowed origins   ${options.allowedOrigins.join(', ') || 'none (CORS refused everywhere)'}
   device flow       interval ${options.interval} s, device_code lifetime ${options.deviceCodeTtl} s
-  training faults   ${sandbox.origin}${PATHS.faults}/html  ${sandbox.origin}${PATHS.faults}/empty`)
+  training faults   ${sandbox.origin}${PATHS.faults}/html  ${sandbox.origin}${PATHS.faults}/empty
+  quirks            ${
+    Object.entries(options.quirks)
+      .filter(([, on]) => on)
+      .map(([name]) => name)
+      .join(', ') || 'none'
+  }`)
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
