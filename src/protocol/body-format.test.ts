@@ -29,7 +29,7 @@ describe('detectBodyFormat', () => {
   it.each([
     [' {"error":"invalid_client"} ', 'json'],
     ['[1,2]', 'json'],
-    ['{not json', 'text'],
+    ['{not json', 'json'],
     ['access_token=abc&token_type=bearer&scope=repo%2Cgist', 'form'],
     ['grant_type=client_credentials', 'form'],
     ['<!DOCTYPE html><html><body>Login</body></html>', 'html'],
@@ -39,6 +39,18 @@ describe('detectBodyFormat', () => {
     ['a = b', 'text'],
   ])('sniffs %j without a Content-Type as %s', (body, expected) => {
     expect(detectBodyFormat(null, body)).toBe(expected)
+  })
+
+  it('classifies by content when the Content-Type lies: JSON and form token replies labelled text/html', () => {
+    expect(detectBodyFormat('text/html; charset=utf-8', '{"access_token":"at-1","token_type":"Bearer"}')).toBe('json')
+    expect(detectBodyFormat('text/html', 'access_token=at-1&token_type=bearer')).toBe('form')
+    expect(detectBodyFormat('application/x-www-form-urlencoded', '{"a":1}')).toBe('json')
+    expect(detectBodyFormat('application/xml', '<a/>')).toBe('xml')
+    expect(detectBodyFormat('text/html', 'Bad gateway')).toBe('html')
+  })
+
+  it('walks a truncated JSON reply as JSON so its secret members can still be found', () => {
+    expect(detectBodyFormat('text/plain', '{"access_token":"at-1","refr')).toBe('json')
   })
 
   it('sniffs text/plain and application/octet-stream bodies', () => {

@@ -1,33 +1,47 @@
 /** How a recorded body is shown and masked. Everything is text: nothing here produces HTML. */
 export type BodyFormat = 'json' | 'form' | 'html' | 'xml' | 'text' | 'empty'
 
-/** Media types that say nothing about the body, so the body itself decides. */
-const SNIFFED_MEDIA_TYPES = new Set(['', 'text/plain', 'application/octet-stream'])
-
 /**
- * The format of a body, from its Content-Type (parameters ignored), sniffing the body when the type
- * is missing, `text/plain` or `application/octet-stream`. RFC 9110 §8.3, RFC 6839 §3.1 (`+json`, `+xml`).
+ * The format of a body, decided by its content with the Content-Type (parameters ignored) only as a
+ * hint: a JSON token reply labelled `text/html` is JSON, so it is parsed, masked and shown as JSON.
+ * Text that opens with `{` or `[` is walked as JSON even when truncated or invalid, so masking still
+ * finds its secret members. This one classification drives display, masking and export alike.
+ * RFC 9110 §8.3 (the type is advisory), RFC 6839 §3.1 (`+json`, `+xml`).
  */
 export function detectBodyFormat(contentType: string | null, body: string): BodyFormat {
-  if (body.trim() === '') return 'empty'
+  const text = body.trim()
+  if (text === '') return 'empty'
   const media = (contentType ?? '').split(';')[0]!.trim().toLowerCase()
-  if (media === 'application/json' || media === 'text/json' || media.endsWith('+json')) return 'json'
-  if (media === 'application/x-www-form-urlencoded') return 'form'
-  if (media === 'text/html' || media === 'application/xhtml+xml') return 'html'
-  if (media === 'application/xml' || media === 'text/xml' || media.endsWith('+xml')) return 'xml'
-  if (!SNIFFED_MEDIA_TYPES.has(media)) return 'text'
-  return sniffBodyFormat(body)
+  if (text.startsWith('{') || text.startsWith('[')) return 'json'
+  if (text.startsWith('<')) {
+    if (isXmlMedia(media)) return 'xml'
+    if (isHtmlMedia(media)) return 'html'
+    return /^<\?xml/i.test(text) ? 'xml' : 'html'
+  }
+  if (isJsonMedia(media)) return 'json'
+  if (media === 'application/x-www-form-urlencoded' || looksLikeForm(text)) return 'form'
+  if (isHtmlMedia(media)) return 'html'
+  if (isXmlMedia(media)) return 'xml'
+  return 'text'
+}
+
+function isJsonMedia(media: string): boolean {
+  return media === 'application/json' || media === 'text/json' || media.endsWith('+json')
+}
+
+function isHtmlMedia(media: string): boolean {
+  return media === 'text/html' || media === 'application/xhtml+xml'
+}
+
+function isXmlMedia(media: string): boolean {
+  return media === 'application/xml' || media === 'text/xml' || (media.endsWith('+xml') && !isHtmlMedia(media))
 }
 
 const FORM_PAIR = String.raw`[\w.~%*+-]+(?:=[^&\s]*)?`
 const FORM_BODY = new RegExp(`^${FORM_PAIR}(?:&${FORM_PAIR})*$`)
 
-function sniffBodyFormat(body: string): BodyFormat {
-  const text = body.trim()
-  if ((text.startsWith('{') || text.startsWith('[')) && isJson(text)) return 'json'
-  if (text.startsWith('<')) return /^<\?xml/i.test(text) ? 'xml' : 'html'
-  if (text.includes('=') && FORM_BODY.test(text)) return 'form'
-  return 'text'
+function looksLikeForm(text: string): boolean {
+  return text.includes('=') && FORM_BODY.test(text)
 }
 
 function isJson(text: string): boolean {

@@ -1,5 +1,5 @@
 import type { HttpExchange } from './http-exchange.ts'
-import { MASK, isSecretField, listSecretsIn, maskExchange, maskHeaderValue } from './masking.ts'
+import { MASK, createRedactor, isSecretField, listSecretsIn, maskExchange, maskHeaderValue } from './masking.ts'
 
 function exchange(overrides: {
   url?: string
@@ -137,6 +137,21 @@ describe('maskExchange', () => {
     expect(masked.response?.body).toBe(html)
   })
 
+  it('masks a JSON token reply whose Content-Type says text/html, as it is parsed', () => {
+    const body = '{"access_token":"at-lying-type","refresh_token":"rt-lying-type","token_type":"Bearer"}'
+    const lying = exchange({ responseHeaders: [['Content-Type', 'text/html']], responseBody: body })
+    const masked = maskExchange(lying)
+    expect(masked.response?.body).toBe(`{"access_token":"${MASK}","refresh_token":"${MASK}","token_type":"Bearer"}`)
+    expect(listSecretsIn(lying)).toEqual(expect.arrayContaining(['at-lying-type', 'rt-lying-type']))
+  })
+
+  it('masks a truncated JSON reply and a form reply labelled text/html', () => {
+    const truncated = maskExchange(exchange({ responseHeaders: [['Content-Type', 'text/plain']], responseBody: '{"access_token":"at-cut","id_tok' }))
+    expect(truncated.response?.body).toBe(`{"access_token":"${MASK}","id_tok`)
+    const form = maskExchange(exchange({ responseHeaders: [['Content-Type', 'text/html']], responseBody: 'access_token=at-form&token_type=bearer' }))
+    expect(form.response?.body).toBe(`access_token=${MASK}&token_type=bearer`)
+  })
+
   it('returns a copy and leaves the original untouched', () => {
     const original = exchange({ requestHeaders: [['Authorization', basic]], body: 'client_secret=x' })
     const snapshot = structuredClone(original)
@@ -196,5 +211,29 @@ describe('listSecretsIn', () => {
     })
     const text = JSON.stringify(maskExchange(original))
     for (const secret of listSecretsIn(original)) expect(text).not.toContain(secret)
+  })
+})
+
+describe('createRedactor', () => {
+  it('replaces every occurrence of a known secret, and a JWT signature shown on its own', () => {
+    const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJkZW1vIn0.c2lnbmF0dXJlLXZhbHVl'
+    const redact = createRedactor(['Password1', jwt])
+    expect(redact(`secret Password1, again Password1; token ${jwt}`)).toBe(`secret ${MASK}, again ${MASK}; token ${MASK}`)
+    expect(redact('signature: c2lnbmF0dXJlLXZhbHVl')).toBe(`signature: ${MASK}`)
+  })
+
+  it('treats secrets as literal text, not patterns', () => {
+    expect(createRedactor(['a.b*c+d'])('x a.b*c+d y aXbbbcd')).toBe(`x ${MASK} y aXbbbcd`)
+  })
+
+  it('leaves values too short to tell from ordinary words, and text without secrets, as they are', () => {
+    expect(createRedactor(['code'])('a code')).toBe('a code')
+    expect(createRedactor([])('anything')).toBe('anything')
+  })
+
+  it('redacts what listSecretsIn finds, so screen and export agree', () => {
+    const recorded = exchange({ requestHeaders: [['Authorization', basic]], body: 'grant_type=client_credentials' })
+    const redact = createRedactor(listSecretsIn(recorded))
+    expect(redact(`authorization: ${basic}`)).toBe(`authorization: Basic ${MASK}`)
   })
 })

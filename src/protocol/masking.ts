@@ -228,3 +228,30 @@ export function listSecretsIn(exchange: HttpExchange): string[] {
   })
   return [...secrets]
 }
+
+/** Shorter known values are not redacted from free text: they would mask ordinary words. */
+export const MIN_REDACTED_LENGTH = 6
+
+/**
+ * The values to hide for one secret: itself and, for a JWT, its signature, which a decoded view may
+ * show on its own. RFC 7515 §7.1 (compact serialisation).
+ */
+export function secretVariants(value: string): string[] {
+  const parts = value.split('.')
+  const signature = parts.length === 3 ? parts[2] : undefined
+  return signature ? [value, signature] : [value]
+}
+
+/**
+ * A function that replaces every occurrence of the given secrets in a text with {@link MASK},
+ * longest first so a token's signature is not masked before the whole token. The secrets come from
+ * {@link listSecretsIn} and the tokens the person holds: the same rule as exports, applied to text
+ * that has no structure left to mask (a code block, a decoded token). RFC 6749 §10.3.
+ */
+export function createRedactor(secrets: Iterable<string>): (text: string) => string {
+  const unique = [...new Set([...secrets].flatMap(secretVariants))].filter((value) => value.length >= MIN_REDACTED_LENGTH)
+  if (unique.length === 0) return (text) => text
+  unique.sort((a, b) => b.length - a.length)
+  const pattern = new RegExp(unique.map((value) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g')
+  return (text) => text.replace(pattern, MASK)
+}

@@ -1,3 +1,4 @@
+import { detectBodyFormat } from './body-format.ts'
 import type { HeaderRow } from './http-exchange.ts'
 
 /** A reply body read as an OAuth reply must be: a JSON object, or plain words for what it was. */
@@ -8,7 +9,8 @@ export type ReplyBody =
 /**
  * Reads a reply body as the JSON object OAuth replies are, or says in plain words what arrived
  * instead: "an empty body", "an HTML page", "a body that is not JSON", "JSON that is not an object".
- * RFC 6749 §5.1 (replies are JSON objects).
+ * The body is classified by {@link detectBodyFormat}, as masking and display classify it: by its
+ * content, the Content-Type only a hint. RFC 6749 §5.1 (replies are JSON objects).
  */
 export function readReplyBody(body: string, contentType: string | null): ReplyBody {
   if (body.trim() === '') return { kind: 'unusable', reason: 'an empty body' }
@@ -16,7 +18,7 @@ export function readReplyBody(body: string, contentType: string | null): ReplyBo
   try {
     value = JSON.parse(body)
   } catch {
-    return { kind: 'unusable', reason: looksLikeHtml(body, contentType) ? 'an HTML page' : 'a body that is not JSON' }
+    return { kind: 'unusable', reason: detectBodyFormat(contentType, body) === 'html' ? 'an HTML page' : 'a body that is not JSON' }
   }
   if (!isJsonObject(value)) return { kind: 'unusable', reason: 'JSON that is not an object' }
   return { kind: 'object', value }
@@ -32,11 +34,6 @@ export function headerValue(headers: readonly HeaderRow[] | Headers, name: strin
   if (headers instanceof Headers) return headers.get(name)
   const wanted = name.toLowerCase()
   return headers.find((row) => row.name.toLowerCase() === wanted)?.value ?? null
-}
-
-function looksLikeHtml(body: string, contentType: string | null): boolean {
-  if (contentType?.toLowerCase().includes('html')) return true
-  return /^\s*(<!doctype html|<html[\s>])/i.test(body)
 }
 
 /** A copy without members whose value is undefined: lenient readers drop what they cannot use. RFC 8259 §4. */

@@ -1,7 +1,6 @@
-import { useId, useMemo, useState } from 'react'
+import { useId, useMemo } from 'react'
 import { CodeBlock } from '../../components/ui/code-block.tsx'
 import { CopyButton } from '../../components/ui/copy-button.tsx'
-import { CheckboxField } from '../../components/ui/fields.tsx'
 import { Notice } from '../../components/ui/notice.tsx'
 import { toCurl } from '../../protocol/curl.ts'
 import type { HttpExchange } from '../../protocol/http-exchange.ts'
@@ -10,8 +9,7 @@ import type { HttpExchange } from '../../protocol/http-exchange.ts'
  * The exchange's request as a curl command, masked unless the person asks for the secrets: a
  * command pasted into a ticket or chat should not carry a working credential by accident.
  */
-export function CurlCommand({ exchange }: { exchange: HttpExchange }) {
-  const [showSecrets, setShowSecrets] = useState(false)
+export function CurlCommand({ exchange, showSecrets }: { exchange: HttpExchange; showSecrets: boolean }) {
   const command = useMemo(() => toCurl(exchange, { mask: !showSecrets }), [exchange, showSecrets])
   const headingId = useId()
   return (
@@ -20,15 +18,12 @@ export function CurlCommand({ exchange }: { exchange: HttpExchange }) {
         <h3 id={headingId} className="text-xs font-semibold tracking-wide text-slate-500 dark:text-slate-400 uppercase">
           curl
         </h3>
-        <div className="flex items-center gap-3">
-          <CheckboxField label="Show secrets" checked={showSecrets} onCheckedChange={setShowSecrets} />
-          <CopyButton text={command} label="Copy as curl" caption="Copy as curl" />
-        </div>
+        <CopyButton text={command} label="Copy as curl" caption="Copy as curl" />
       </div>
       {showSecrets && (
         <Notice tone="warning">This command carries working credentials. Share it only with people who may use them.</Notice>
       )}
-      <CodeBlock label="curl command" text={command} maxHeightClass="max-h-64" />
+      <CodeBlock label="curl command" text={command} maxHeightClass="max-h-64" secretsShown={showSecrets} />
     </section>
   )
 }

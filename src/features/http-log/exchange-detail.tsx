@@ -1,5 +1,7 @@
 import { ExchangeView } from '../../components/exchange/exchange-view.tsx'
+import { CheckboxField } from '../../components/ui/fields.tsx'
 import { ModalDialog } from '../../components/ui/modal-dialog.tsx'
+import { useTimedReveal } from '../../components/ui/secret-masking.ts'
 import type { HttpExchange } from '../../protocol/http-exchange.ts'
 import { CurlCommand } from './curl-command.tsx'
 import { STEP_LABELS } from './log-filter.ts'
@@ -9,9 +11,13 @@ function outcomeOf(exchange: HttpExchange) {
   return `no response (${exchange.failure?.kind ?? 'unknown'})`
 }
 
-/** One exchange opened from the log: request and response side by side, and the request as curl. */
+/**
+ * One exchange opened from the log: request and response side by side, and the request as curl.
+ * One "Show secrets" decides for both, so the raw view never shows what the curl command masks.
+ */
 export function ExchangeDetail({ exchange, onClose }: { exchange: HttpExchange; onClose: () => void }) {
   const { request } = exchange
+  const [showSecrets, setShowSecrets] = useTimedReveal()
   return (
     <ModalDialog
       onClose={onClose}
@@ -23,11 +29,14 @@ export function ExchangeDetail({ exchange, onClose }: { exchange: HttpExchange; 
       }
     >
       <div className="flex flex-col gap-4">
-        <p className="text-xs text-slate-500 dark:text-slate-400">
-          {STEP_LABELS[exchange.step]} · sent {new Date(exchange.startedAt).toLocaleString()} · {exchange.durationMs.toFixed(0)} ms
-        </p>
-        <ExchangeView exchange={exchange} layout="columns" />
-        <CurlCommand exchange={exchange} />
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <p className="text-xs text-slate-500 dark:text-slate-400">
+            {STEP_LABELS[exchange.step]} · sent {new Date(exchange.startedAt).toLocaleString()} · {exchange.durationMs.toFixed(0)} ms
+          </p>
+          <CheckboxField label="Show secrets" checked={showSecrets} onCheckedChange={setShowSecrets} />
+        </div>
+        <ExchangeView exchange={exchange} layout="columns" showSecrets={showSecrets} />
+        <CurlCommand exchange={exchange} showSecrets={showSecrets} />
       </div>
     </ModalDialog>
   )

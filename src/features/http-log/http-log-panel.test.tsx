@@ -97,11 +97,15 @@ describe('HTTP log filters', () => {
     expect(screen.getByText('7 older exchanges dropped')).toBeInTheDocument()
   })
 
-  it('opens an exchange with a masked curl command, unmasked only on request', async () => {
+  it('opens an exchange with the raw view and curl masked alike, both unmasked only on request', async () => {
     await userEvent.selectOptions(screen.getByLabelText('Step'), 'client-credentials')
     await userEvent.click(within(rows()[0]!).getByRole('button'))
     const dialog = screen.getByRole('dialog')
-    expect(within(dialog).getByLabelText('Response body')).toHaveTextContent('at-123')
+    const responseBody = within(dialog).getByLabelText('Response body')
+    expect(responseBody).not.toHaveTextContent('at-123')
+    expect(responseBody).toHaveTextContent('••••••')
+    expect(within(dialog).getByLabelText('Request line and headers')).toHaveTextContent('Authorization: Basic ••••••')
+    expect(within(dialog).getByLabelText('Request line and headers')).not.toHaveTextContent('d3d3OlBhc3N3b3JkMQ==')
     const curl = within(dialog).getByLabelText('curl command')
     expect(curl).toHaveTextContent("-H 'Authorization: Basic ••••••'")
     expect(curl).not.toHaveTextContent('d3d3OlBhc3N3b3JkMQ==')
@@ -109,6 +113,7 @@ describe('HTTP log filters', () => {
 
     await userEvent.click(within(dialog).getByLabelText('Show secrets'))
     expect(curl).toHaveTextContent('Basic d3d3OlBhc3N3b3JkMQ==')
+    expect(responseBody).toHaveTextContent('at-123')
 
     await userEvent.click(within(dialog).getByRole('button', { name: 'Close' }))
     expect(screen.queryByRole('dialog')).toBeNull()
