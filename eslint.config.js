@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import importPlugin from 'eslint-plugin-import'
 import tseslint from 'typescript-eslint'
 
-const FEATURES = ['environments', 'http-log', 'session', 'tokens', 'flows/client-credentials', 'flows/external-api', 'flows/device']
+const FEATURES = ['environments', 'http-log', 'session', 'tokens', 'presentation', 'guide', 'sharing', 'flows/client-credentials', 'flows/external-api', 'flows/device']
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'coverage'] },

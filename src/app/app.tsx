@@ -3,10 +3,12 @@ import { ClientCredentialsPanel } from '../features/flows/client-credentials/cli
 import { DeviceFlowSteps } from '../features/flows/device/device-flow-steps.tsx'
 import { ExternalApiPanel } from '../features/flows/external-api/external-api-panel.tsx'
 import { HttpLogPanel } from '../features/http-log/http-log-panel.tsx'
+import { PresentationSwitch } from '../features/presentation/presentation-switch.tsx'
 import { SessionMenu } from '../features/session/session-menu.tsx'
 import { TokenListPanel } from '../features/tokens/token-list-panel.tsx'
 import { useActiveEnvironment } from '../state/environment-store.ts'
 import { AppProviders } from './providers.tsx'
+import { SecretMaskingProvider } from './secret-masking-provider.tsx'
 
 const STEPS = [
   { id: 'environment', label: 'Environment' },
@@ -30,6 +32,7 @@ function Header() {
           Environment: <span className="font-semibold">{environment.name || 'Unnamed'}</span>
           {environment.issuer && <span className="ml-2 hidden font-mono text-xs text-slate-500 dark:text-slate-400 md:inline">{environment.issuer}</span>}
         </p>
+        <PresentationSwitch />
         <SessionMenu />
       </div>
     </header>
@@ -58,27 +61,29 @@ function StepNavigation() {
 export function App() {
   return (
     <AppProviders>
-      <div className="flex h-dvh flex-col overflow-hidden">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
-          Skip to the steps
-        </a>
-        <Header />
-        <div className="grid min-h-0 flex-1 grid-cols-1 grid-rows-[auto_1fr_auto] lg:grid-cols-[11rem_minmax(0,1fr)_minmax(22rem,32rem)] lg:grid-rows-1">
-          <StepNavigation />
-          <main id="main" className="relative min-h-0 min-w-0 overflow-y-auto p-4">
-            <div className="mx-auto flex max-w-4xl flex-col gap-5">
-              <EnvironmentPanel />
-              <ClientCredentialsPanel />
-              <ExternalApiPanel />
-              <DeviceFlowSteps />
-              <TokenListPanel />
-            </div>
-          </main>
-          <aside aria-label="HTTP log" className="relative min-w-0 max-h-[40vh] min-h-0 border-t border-slate-200 bg-white lg:max-h-none lg:border-t-0 lg:border-l dark:border-slate-800 dark:bg-slate-900">
-            <HttpLogPanel />
-          </aside>
+      <SecretMaskingProvider>
+        <div className="flex h-dvh flex-col overflow-hidden">
+          <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
+            Skip to the steps
+          </a>
+          <Header />
+          <div className="grid min-h-0 flex-1 grid-cols-1 grid-rows-[auto_1fr_auto] lg:grid-cols-[11rem_minmax(0,1fr)_minmax(22rem,32rem)] lg:grid-rows-1">
+            <StepNavigation />
+            <main id="main" className="relative min-h-0 min-w-0 overflow-y-auto p-4">
+              <div className="mx-auto flex max-w-4xl flex-col gap-5">
+                <EnvironmentPanel />
+                <ClientCredentialsPanel />
+                <ExternalApiPanel />
+                <DeviceFlowSteps />
+                <TokenListPanel />
+              </div>
+            </main>
+            <aside aria-label="HTTP log" className="relative min-w-0 max-h-[40vh] min-h-0 border-t border-slate-200 bg-white lg:max-h-none lg:border-t-0 lg:border-l dark:border-slate-800 dark:bg-slate-900">
+              <HttpLogPanel />
+            </aside>
+          </div>
         </div>
-      </div>
+      </SecretMaskingProvider>
     </AppProviders>
   )
 }

@@ -1,4 +1,5 @@
-import { useId, useState } from 'react'
+import { useId } from 'react'
+import { useTimedReveal } from './secret-masking.ts'
 
 interface SecretFieldProps {
   label: string
@@ -10,7 +11,7 @@ interface SecretFieldProps {
 /** A password-style input with a reveal toggle: secrets are typed and checked, not shoulder-surfed. */
 export function SecretField({ label, value, onValueChange, hint }: SecretFieldProps) {
   const id = useId()
-  const [revealed, setRevealed] = useState(false)
+  const [revealed, setRevealed] = useTimedReveal()
   return (
     <div className="flex flex-col gap-1">
       <label id={`${id}-label`} htmlFor={id} className="text-xs font-semibold text-slate-600 dark:text-slate-300">
@@ -29,7 +30,7 @@ export function SecretField({ label, value, onValueChange, hint }: SecretFieldPr
         />
         <button
           type="button"
-          onClick={() => setRevealed((shown) => !shown)}
+          onClick={() => setRevealed(!revealed)}
           aria-pressed={revealed}
           aria-controls={id}
           aria-describedby={`${id}-label`}

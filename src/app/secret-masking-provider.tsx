@@ -1,0 +1,65 @@
+import { useEffect, useMemo, type ReactNode } from 'react'
+import { DEFAULT_REVEAL_MS, SecretMaskingContext, type SecretMasking } from '../components/ui/secret-masking.ts'
+import { usePresentationMode } from '../features/presentation/presentation-store.ts'
+import type { HttpExchange } from '../protocol/http-exchange.ts'
+import { createRedactor, listSecretsIn } from '../protocol/masking.ts'
+import { useEnvironments, type Environment } from '../state/environment-store.ts'
+import { useExchanges } from '../state/http-log-store.ts'
+import { useObtainedTokens, type ObtainedToken } from '../state/token-store.ts'
+
+/** Each recorded exchange is immutable, so its secrets are found once. */
+const secretsByExchange = new WeakMap<HttpExchange, string[]>()
+
+function exchangeSecrets(exchange: HttpExchange): string[] {
+  let secrets = secretsByExchange.get(exchange)
+  if (!secrets) {
+    secrets = listSecretsIn(exchange)
+    secretsByExchange.set(exchange, secrets)
+  }
+  return secrets
+}
+
+/**
+ * Everything the console knows to be secret: what the masking rule finds in every exchange, the
+ * tokens held, and the configured client secrets and registration access tokens.
+ */
+function knownSecrets(exchanges: HttpExchange[], tokens: ObtainedToken[], environments: Environment[]): string[] {
+  const secrets = exchanges.flatMap(exchangeSecrets)
+  for (const { tokens: set } of tokens) {
+    for (const value of [set.access_token, set.refresh_token, set.id_token]) if (value) secrets.push(value)
+  }
+  for (const environment of environments) {
+    for (const client of environment.clients) {
+      if (client.client_secret) secrets.push(client.client_secret)
+      if (client.registration_access_token) secrets.push(client.registration_access_token)
+    }
+  }
+  return secrets
+}
+
+const identity = (text: string) => text
+
+/**
+ * Decides, once for the whole app, how secrets appear on screen, and hands the decision down by
+ * context: components never reach into stores. Presentation mode also enlarges text for projectors.
+ */
+export function SecretMaskingProvider({ children }: { children: ReactNode }) {
+  const presentation = usePresentationMode()
+  const exchanges = useExchanges()
+  const tokens = useObtainedTokens()
+  const environments = useEnvironments()
+  const value = useMemo<SecretMasking>(
+    () => ({
+      presentation,
+      redact: presentation ? createRedactor(knownSecrets(exchanges, tokens, environments)) : identity,
+      revealMs: DEFAULT_REVEAL_MS,
+    }),
+    [presentation, exchanges, tokens, environments],
+  )
+
+  useEffect(() => {
+    document.documentElement.toggleAttribute('data-presentation', presentation)
+  }, [presentation])
+
+  return <SecretMaskingContext.Provider value={value}>{children}</SecretMaskingContext.Provider>
+}
