@@ -1,4 +1,5 @@
 import { EnvironmentPanel } from '../features/environments/environment-panel.tsx'
+import { AuthorizationCodePanel } from '../features/flows/authorization-code/authorization-code-panel.tsx'
 import { ClientCredentialsPanel } from '../features/flows/client-credentials/client-credentials-panel.tsx'
 import { DeviceFlowSteps } from '../features/flows/device/device-flow-steps.tsx'
 import { ExternalApiPanel } from '../features/flows/external-api/external-api-panel.tsx'
@@ -16,6 +17,7 @@ const STEPS = [
   { id: 'external-api', label: 'External API' },
   { id: 'device-flow', label: 'Device Flow' },
   { id: 'poll', label: 'Poll' },
+  { id: 'authorization-code', label: 'Authorization Code' },
   { id: 'tokens', label: 'Tokens' },
 ] as const
 
@@ -75,6 +77,7 @@ export function App() {
                 <ClientCredentialsPanel />
                 <ExternalApiPanel />
                 <DeviceFlowSteps />
+                <AuthorizationCodePanel />
                 <TokenListPanel />
               </div>
             </main>

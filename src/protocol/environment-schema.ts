@@ -48,6 +48,7 @@ const REGISTRATION_SECRETS = ['client_secret', 'registration_access_token'] as c
 
 const endpointsSchema = z.object({
   authorization_endpoint: z.optional(z.string()),
+  pushed_authorization_request_endpoint: z.optional(z.string()),
   token_endpoint: z.optional(z.string()),
   device_authorization_endpoint: z.optional(z.string()),
   registration_endpoint: z.optional(z.string()),

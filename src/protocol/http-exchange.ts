@@ -16,6 +16,10 @@ export type ExchangeStep =
   | 'revocation'
   | 'userinfo'
   | 'jwks'
+  | 'pushed-authorization'
+  | 'authorization-code'
+  | 'token-exchange'
+  | 'client-management'
 
 export interface RecordedRequest {
   method: string

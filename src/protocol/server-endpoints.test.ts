@@ -5,6 +5,7 @@ describe('ENDPOINT_FIELDS', () => {
   it('lists every endpoint once, in display order, with human labels', () => {
     expect(ENDPOINT_FIELDS.map((field) => field.key)).toEqual([
       'authorization_endpoint',
+      'pushed_authorization_request_endpoint',
       'token_endpoint',
       'device_authorization_endpoint',
       'registration_endpoint',

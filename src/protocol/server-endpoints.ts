@@ -4,6 +4,7 @@ import type * as oauth from 'oauth4webapi'
 export interface ServerEndpoints {
   issuer: string
   authorization_endpoint?: string
+  pushed_authorization_request_endpoint?: string
   token_endpoint?: string
   device_authorization_endpoint?: string
   registration_endpoint?: string
@@ -18,6 +19,7 @@ export type EndpointKey = Exclude<keyof ServerEndpoints, 'issuer'>
 /** The endpoints in the order the console shows them, with their labels. RFC 8414 §2. */
 export const ENDPOINT_FIELDS: readonly { key: EndpointKey; label: string }[] = [
   { key: 'authorization_endpoint', label: 'Authorization endpoint' },
+  { key: 'pushed_authorization_request_endpoint', label: 'Pushed authorization request endpoint' },
   { key: 'token_endpoint', label: 'Token endpoint' },
   { key: 'device_authorization_endpoint', label: 'Device authorization endpoint' },
   { key: 'registration_endpoint', label: 'Registration endpoint' },

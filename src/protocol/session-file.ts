@@ -15,6 +15,10 @@ const EXCHANGE_STEPS = {
   revocation: true,
   userinfo: true,
   jwks: true,
+  'pushed-authorization': true,
+  'authorization-code': true,
+  'token-exchange': true,
+  'client-management': true,
 } satisfies Record<ExchangeStep, true>
 
 export const exchangeStepSchema = z.enum(Object.keys(EXCHANGE_STEPS) as [ExchangeStep, ...ExchangeStep[]])

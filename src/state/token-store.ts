@@ -32,6 +32,8 @@ const STEP_NAMES: Partial<Record<ExchangeStep, string>> = {
   'client-credentials': 'Client credentials',
   'device-poll': 'Device flow',
   refresh: 'Refresh',
+  'authorization-code': 'Authorization code',
+  'token-exchange': 'Token exchange',
 }
 
 const useTokenStore = create<TokenState>()((set, get) => ({

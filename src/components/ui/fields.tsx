@@ -134,9 +134,10 @@ interface CheckboxFieldProps {
   checked: boolean
   onCheckedChange: (checked: boolean) => void
   hint?: ReactNode
+  disabled?: boolean
 }
 
-export function CheckboxField({ label, checked, onCheckedChange, hint }: CheckboxFieldProps) {
+export function CheckboxField({ label, checked, onCheckedChange, hint, disabled }: CheckboxFieldProps) {
   const id = useId()
   return (
     <div className="flex items-start gap-2">
@@ -145,6 +146,7 @@ export function CheckboxField({ label, checked, onCheckedChange, hint }: Checkbo
         type="checkbox"
         checked={checked}
         onChange={(event) => onCheckedChange(event.target.checked)}
+        disabled={disabled}
         aria-describedby={hint ? `${id}-hint` : undefined}
         className="mt-0.5 size-4 accent-indigo-600"
       />

@@ -22,6 +22,10 @@ export const STEP_LABELS: Record<ExchangeStep, string> = {
   revocation: 'Revocation',
   userinfo: 'Userinfo',
   jwks: 'JWKS',
+  'pushed-authorization': 'Pushed authorization',
+  'authorization-code': 'Authorization code',
+  'token-exchange': 'Token exchange',
+  'client-management': 'Client management',
 }
 
 export const STATUS_LABELS: Record<StatusFilter, string> = {

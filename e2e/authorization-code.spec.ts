@@ -1,0 +1,80 @@
+import { expect, test, type Page } from '@playwright/test'
+import { E2E_CONSOLE_ORIGIN } from './servers.ts'
+import { discover } from './walkthrough.ts'
+
+const authorizationCode = (page: Page) => page.getByRole('region', { name: 'Authorization Code' })
+const httpLog = (page: Page) => page.getByRole('complementary', { name: 'HTTP log' }).getByRole('list', { name: 'Exchanges' })
+
+/** The sandbox's pages, as the person sees them after Authorize. */
+async function signInAndAnswer(page: Page, answer: 'Approve' | 'Deny') {
+  await page.getByLabel('Username').fill('demo')
+  await page.getByLabel('Password').fill('demo')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByRole('button', { name: answer }).click()
+}
+
+test('authorization code with PKCE, then without, then pushed (PAR): each code exchanged and its ID token validated', async ({ page }) => {
+  await page.goto('/')
+  await discover(page)
+  const step = authorizationCode(page)
+
+  // The form: the console's own callback, PKCE on, the exact URL previewed.
+  await expect(step.getByLabel('Redirect URI')).toHaveValue(`${E2E_CONSOLE_ORIGIN}/callback`)
+  await expect(step.getByLabel('Use PKCE')).toBeChecked()
+  await expect(step.getByLabel('Use PAR')).toBeEnabled()
+  await expect(step.getByLabel('Authorization URL')).toContainText('code_challenge_method=S256')
+  await expect(step.getByLabel('Authorization URL')).toContainText('nonce=')
+  const previewed = (await step.getByLabel('Authorization URL').textContent()) ?? ''
+
+  // With PKCE: the browser goes to the sandbox exactly as previewed, and comes back to the walk-through.
+  const sentTo = page.waitForRequest((request) => request.url().includes('/oauth-authorize?'))
+  await step.getByRole('button', { name: 'Authorize' }).click()
+  expect((await sentTo).url()).toBe(previewed)
+  await signInAndAnswer(page, 'Approve')
+  await expect(step.getByText('Code exchanged for tokens')).toBeVisible()
+  await expect(page).toHaveURL(`${E2E_CONSOLE_ORIGIN}/#authorization-code`)
+  await expect(step.getByText('ID token valid')).toBeVisible()
+  await expect(httpLog(page)).toContainText('Discovery')
+  await expect(httpLog(page).getByRole('button', { name: /Authorization code/ })).toHaveCount(1)
+  const tokens = page.getByRole('region', { name: 'Tokens', exact: true }).getByRole('list', { name: 'Tokens obtained' })
+  await expect(tokens.getByRole('listitem').filter({ hasText: 'Authorization code' })).toHaveCount(1)
+
+  // Without PKCE: the sandbox lets a confidential client go without; the sign-in session is reused.
+  await step.getByLabel('Use PKCE').uncheck()
+  await expect(step.getByLabel('Authorization URL')).not.toContainText('code_challenge')
+  await step.getByRole('button', { name: 'Authorize' }).click()
+  await expect(step.getByText('Code exchanged for tokens')).toBeVisible()
+  await expect(step.getByLabel('Use PKCE')).not.toBeChecked()
+  await expect(tokens.getByRole('listitem').filter({ hasText: 'Authorization code' })).toHaveCount(2)
+
+  // PAR: the request is pushed first; the browser carries only client_id and request_uri.
+  await step.getByLabel('Use PKCE').check()
+  await step.getByLabel('Use PAR').check()
+  await expect(step.getByLabel('Pushed request body')).toContainText('code_challenge=')
+  await expect(step.getByLabel('Authorization URL')).toContainText('request_uri=')
+  await step.getByRole('button', { name: 'Authorize' }).click()
+  await expect(step.getByText('Code exchanged for tokens')).toBeVisible()
+  await expect(step.getByText('ID token valid')).toBeVisible()
+  await expect(httpLog(page).getByRole('button', { name: /Pushed authorization/ })).toHaveCount(1)
+  await expect(tokens.getByRole('listitem').filter({ hasText: 'Authorization code' })).toHaveCount(3)
+})
+
+test('a forged state is refused and an access_denied redirect is explained', async ({ page }) => {
+  await page.goto('/')
+  await discover(page)
+  const step = authorizationCode(page)
+
+  // A link someone else made, landing on the callback while this tab waits for its own reply.
+  await step.getByRole('button', { name: 'Authorize' }).click()
+  await expect(page.getByLabel('Username')).toBeVisible()
+  await page.goto('/callback?code=forged&state=forged')
+  await expect(step.getByRole('alert')).toContainText('"state" does not match')
+  await expect(step.getByText('Code exchanged for tokens')).toHaveCount(0)
+  await expect(httpLog(page).getByRole('button', { name: /Authorization code/ })).toHaveCount(0)
+
+  // The user says no: the redirect's error is explained like any other reply.
+  await step.getByRole('button', { name: 'Authorize' }).click()
+  await signInAndAnswer(page, 'Deny')
+  await expect(step.getByRole('alert')).toContainText('access_denied (in the redirect)')
+  await expect(step.getByRole('alert')).toContainText('What it means:')
+})

@@ -1,0 +1,100 @@
+import { ConformanceNotes } from '../../../components/exchange/conformance-notes.tsx'
+import { RawExchange } from '../../../components/exchange/exchange-view.tsx'
+import { RequestFailureView } from '../../../components/exchange/request-failure-view.tsx'
+import { TokenSummary } from '../../../components/tokens/token-summary.tsx'
+import { Notice } from '../../../components/ui/notice.tsx'
+import { explainOAuthError } from '../../../protocol/oauth-error-glossary.ts'
+import { exhaustiveSwitchError } from '../../../protocol/request-failure.ts'
+import type { CompletionOutcome, IdTokenResult } from './use-authorization-code-flow.ts'
+
+function IdTokenView({ result }: { result: IdTokenResult }) {
+  switch (result.kind) {
+    case 'valid':
+      return (
+        <Notice tone="success" title="ID token valid">
+          Signature verified with {result.key} ({result.alg}); <code>iss</code>, <code>aud</code>, <code>nonce</code> and <code>exp</code> are
+          as expected (OIDC Core §3.1.3.7).
+        </Notice>
+      )
+    case 'invalid':
+      return (
+        <Notice tone="error" live title="ID token rejected">
+          {result.message} <span className="text-xs opacity-80">({result.code})</span>
+        </Notice>
+      )
+    case 'jwks_failed':
+      return (
+        <div className="flex flex-col gap-2">
+          <Notice tone="warning" title="ID token not verified">
+            The server's signing keys (JWKS) could not be fetched, so the ID token's signature is unchecked.
+          </Notice>
+          <RequestFailureView failure={result.failure} />
+        </div>
+      )
+    default:
+      return exhaustiveSwitchError(result)
+  }
+}
+
+/** What came of the redirect back: refused, an error the server sent, or the code exchange and its tokens. */
+export function CompletionView({ outcome }: { outcome: CompletionOutcome }) {
+  switch (outcome.kind) {
+    case 'no_pending':
+      return (
+        <Notice tone="warning" live title="No request waiting in this tab">
+          An authorization response arrived, but this tab holds no authorization request for it (it was already used, or was started in
+          another tab). Nothing was sent; start again with Authorize.
+        </Notice>
+      )
+    case 'environment_gone':
+      return (
+        <Notice tone="error" live title="Environment removed">
+          The environment this request was started from no longer exists, so the code cannot be exchanged.
+        </Notice>
+      )
+    case 'refused':
+      return (
+        <Notice tone="error" live title="Authorization response refused">
+          {outcome.message} <span className="text-xs opacity-80">({outcome.code})</span>. The code was not exchanged.
+        </Notice>
+      )
+    case 'error_redirect': {
+      const explanation = explainOAuthError(outcome.error)
+      return (
+        <Notice tone="error" live title={`${outcome.error} (in the redirect)`}>
+          <p>The authorization server sent the browser back with an error instead of a code (RFC 6749 §4.1.2.1).</p>
+          {outcome.error_description && (
+            <p className="mt-1">
+              <span className="font-medium">Server says:</span> {outcome.error_description}
+            </p>
+          )}
+          {explanation && (
+            <p className="mt-1">
+              <span className="font-medium">What it means:</span> {explanation.meaning}{' '}
+              <span className="text-xs opacity-80">({explanation.reference})</span>
+            </p>
+          )}
+          {explanation?.hint && <p className="mt-1 font-medium">{explanation.hint}</p>}
+          {outcome.error_uri && <p className="mt-1 break-all">More: {outcome.error_uri}</p>}
+        </Notice>
+      )
+    }
+    case 'exchanged': {
+      const { outcome: exchanged, idToken } = outcome
+      if (exchanged.kind !== 'tokens') return <RequestFailureView failure={exchanged} />
+      return (
+        <>
+          <Notice tone="success" title="Code exchanged for tokens">
+            Added to the token list.
+            <ConformanceNotes notes={exchanged.conformance} />
+          </Notice>
+          {idToken && <IdTokenView result={idToken} />}
+          <TokenSummary tokens={exchanged.tokens} />
+          <RawExchange exchange={exchanged.exchange} />
+        </>
+      )
+    }
+    default:
+      return exhaustiveSwitchError(outcome)
+  }
+}

@@ -1,0 +1,232 @@
+import { useMutation } from '@tanstack/react-query'
+import * as oauth from 'oauth4webapi'
+import { useEffect, useRef, useState } from 'react'
+import {
+  asksForIdToken,
+  authorizationParameters,
+  authorizationUrl,
+  checkRedirectUri,
+  exchangeAuthorizationCode,
+  pushAuthorizationRequest,
+  pushedAuthorizationParameters,
+  type PushedRequest,
+} from '../../../protocol/authorization-code.ts'
+import { parseCallback, type CallbackOutcome } from '../../../protocol/callback.ts'
+import type { ClientAuthMethod } from '../../../protocol/client-auth.ts'
+import type { HttpExchange } from '../../../protocol/http-exchange.ts'
+import { validateIdToken, type IdTokenCheck } from '../../../protocol/id-token.ts'
+import { fetchJwks } from '../../../protocol/jwks.ts'
+import type { ParamRow } from '../../../protocol/param-row.ts'
+import type { RequestFailure } from '../../../protocol/request-failure.ts'
+import { checkClient } from '../../../protocol/request-input.ts'
+import { toAuthorizationServer } from '../../../protocol/server-endpoints.ts'
+import type { TokenOutcome } from '../../../protocol/token-response.ts'
+import {
+  environmentServer,
+  readEnvironmentSnapshot,
+  useEnvironmentActions,
+  type ClientProfile,
+  type Environment,
+} from '../../../state/environment-store.ts'
+import { readExchangesSnapshot, recordExchange, useHttpLogActions } from '../../../state/http-log-store.ts'
+import { useObtainedTokens, useTokenActions } from '../../../state/token-store.ts'
+import { readCallbackArrival, type CallbackArrival } from './callback-arrival.ts'
+import { savePendingAuthorization, type PendingAuthorization } from './pending-authorization.ts'
+
+/** The values that make one authorization request unguessable; new for every page load. */
+interface RequestSecrets {
+  state: string
+  nonce: string
+  code_verifier: string
+}
+
+export interface AuthorizationForm {
+  redirect_uri: string
+  scope: string
+  usePkce: boolean
+  usePar: boolean
+  extra: ParamRow[]
+}
+
+export type AuthorizeOutcome =
+  | { kind: 'redirecting'; url: string; pushed: PushedRequest | null; exchange: HttpExchange | null }
+  | RequestFailure
+
+export type IdTokenResult = IdTokenCheck | { kind: 'jwks_failed'; failure: RequestFailure }
+
+/** What became of the redirect back to the console. */
+export type CompletionOutcome =
+  | { kind: 'no_pending' }
+  | { kind: 'environment_gone' }
+  | Exclude<CallbackOutcome, { kind: 'code' }>
+  | { kind: 'exchanged'; outcome: TokenOutcome; idToken: IdTokenResult | null }
+
+function newSecrets(): RequestSecrets {
+  return { state: oauth.generateRandomState(), nonce: oauth.generateRandomNonce(), code_verifier: oauth.generateRandomCodeVerifier() }
+}
+
+/** The S256 challenge of the verifier, computed as soon as there is one (WebCrypto is asynchronous). */
+function usePkceChallenge(verifier: string): string | null {
+  const [challenge, setChallenge] = useState<{ verifier: string; value: string } | null>(null)
+  useEffect(() => {
+    let current = true
+    void oauth.calculatePKCECodeChallenge(verifier).then((value) => {
+      if (current) setChallenge({ verifier, value })
+    })
+    return () => {
+      current = false
+    }
+  }, [verifier])
+  return challenge?.verifier === verifier ? challenge.value : null
+}
+
+async function validateReturnedIdToken(
+  id_token: string,
+  environment: Environment,
+  pending: PendingAuthorization,
+): Promise<IdTokenResult> {
+  const jwks = await fetchJwks({ server: environmentServer(environment), record: recordExchange })
+  if (jwks.kind !== 'jwks') return { kind: 'jwks_failed', failure: jwks }
+  return validateIdToken(id_token, {
+    issuer: pending.issuer,
+    client_id: pending.client_id,
+    nonce: pending.nonce,
+    jwks: jwks.jwks,
+    nowMs: Date.now(),
+  })
+}
+
+/**
+ * The authorization code flow (RFC 6749 §4.1 with PKCE, PAR, OIDC): builds the request and its preview,
+ * pushes it when asked, sends the browser away, and on the way back checks the redirect, restores the
+ * walk-through and redeems the code. One owner for the flow's state; the panel is form and view.
+ */
+export function useAuthorizationCodeFlow(environment: Environment, client: ClientProfile | undefined, auth: ClientAuthMethod, form: AuthorizationForm) {
+  const arrival = readCallbackArrival()
+  const [secrets] = useState(newSecrets)
+  const code_challenge = usePkceChallenge(secrets.code_verifier)
+  const tokens = useObtainedTokens()
+  const { tokensObtained } = useTokenActions()
+  const { exchangesImported } = useHttpLogActions()
+  const { clientChanged } = useEnvironmentActions()
+
+  const server = environmentServer(environment)
+  const withIdToken = asksForIdToken(form.scope)
+  const parameters = authorizationParameters({
+    client_id: client?.client_id ?? '',
+    redirect_uri: form.redirect_uri,
+    scope: form.scope,
+    state: secrets.state,
+    ...(withIdToken ? { nonce: secrets.nonce } : {}),
+    ...(form.usePkce && code_challenge ? { code_challenge } : {}),
+    extra: form.extra,
+  })
+  const preview = authorizationUrl(server, form.usePar ? pushedAuthorizationParameters(client?.client_id ?? '', '<request_uri from the PAR reply>') : parameters)
+
+  const authorize = useMutation({
+    mutationFn: async (): Promise<AuthorizeOutcome> => {
+      const invalid =
+        checkRedirectUri(form.redirect_uri) ?? checkClient({ client_id: client?.client_id ?? '', client_secret: client?.client_secret ?? '', auth })
+      if (invalid) return invalid
+      if (!client) return { kind: 'invalid_input', message: 'Choose a client first' }
+      if (form.usePkce && !code_challenge) return { kind: 'invalid_input', message: 'The PKCE code_challenge is still being computed: try again' }
+      let target = preview
+      let pushed: PushedRequest | null = null
+      let exchange: HttpExchange | null = null
+      if (form.usePar) {
+        const outcome = await pushAuthorizationRequest({
+          server, client_id: client.client_id, client_secret: client.client_secret, auth, parameters, record: recordExchange,
+        })
+        if (outcome.kind !== 'pushed') return outcome
+        pushed = outcome.pushed
+        exchange = outcome.exchange
+        target = authorizationUrl(server, pushedAuthorizationParameters(client.client_id, pushed.request_uri))
+      }
+      if (!target.ok) return target.failure
+      const saved = savePendingAuthorization({
+        version: 1,
+        createdAt: Date.now(),
+        environmentId: environment.id,
+        clientProfileId: client.id,
+        issuer: toAuthorizationServer(server).issuer,
+        client_id: client.client_id.trim(),
+        client_secret: auth === 'none' ? '' : client.client_secret,
+        auth,
+        redirect_uri: form.redirect_uri.trim(),
+        scope: form.scope,
+        state: secrets.state,
+        nonce: withIdToken ? secrets.nonce : null,
+        code_verifier: form.usePkce ? secrets.code_verifier : null,
+        usePkce: form.usePkce,
+        usePar: form.usePar,
+        extra: form.extra,
+        exchanges: readExchangesSnapshot(),
+        tokens,
+      })
+      if (!saved) {
+        return { kind: 'invalid_input', message: 'This browser would not keep the request in sessionStorage, so the reply could not be checked: allow site storage and try again' }
+      }
+      return { kind: 'redirecting', url: target.url.href, pushed, exchange }
+    },
+    onSuccess: (outcome) => {
+      // Same tab: the server's pages take over and send the browser back to the redirect URI.
+      if (outcome.kind === 'redirecting') window.location.assign(outcome.url)
+    },
+  })
+
+  const completion = useMutation({
+    mutationFn: async ({ url, pending }: CallbackArrival): Promise<CompletionOutcome> => {
+      if (!pending) return { kind: 'no_pending' }
+      const callback = parseCallback(url, { issuer: pending.issuer, client_id: pending.client_id, state: pending.state })
+      if (callback.kind !== 'code') return callback
+      const returnedTo = readEnvironmentSnapshot().environments.find((candidate) => candidate.id === pending.environmentId)
+      if (!returnedTo) return { kind: 'environment_gone' }
+      const outcome = await exchangeAuthorizationCode({
+        server: environmentServer(returnedTo),
+        client_id: pending.client_id,
+        client_secret: pending.client_secret,
+        auth: pending.auth,
+        callbackParameters: callback.parameters,
+        redirect_uri: pending.redirect_uri,
+        code_verifier: pending.code_verifier,
+        nonce: pending.nonce,
+        record: recordExchange,
+      })
+      if (outcome.kind !== 'tokens') return { kind: 'exchanged', outcome, idToken: null }
+      tokensObtained({
+        step: 'authorization-code',
+        environmentId: returnedTo.id,
+        clientProfileId: pending.clientProfileId,
+        client_id: pending.client_id,
+        obtainedAt: Date.now(),
+        tokens: outcome.tokens,
+      })
+      const idToken = outcome.tokens.id_token ? await validateReturnedIdToken(outcome.tokens.id_token, returnedTo, pending) : null
+      return { kind: 'exchanged', outcome, idToken }
+    },
+  })
+
+  // Once per arrival: put the walk-through back as it was, then finish the flow.
+  const completionStarted = useRef(false)
+  const { mutate: complete } = completion
+  useEffect(() => {
+    if (!arrival || completionStarted.current) return
+    completionStarted.current = true
+    const pending = arrival.pending
+    if (pending) {
+      exchangesImported(pending.exchanges)
+      for (const { id: _id, ...token } of pending.tokens) tokensObtained(token)
+      const profile = readEnvironmentSnapshot()
+        .environments.find((candidate) => candidate.id === pending.environmentId)
+        ?.clients.find((candidate) => candidate.id === pending.clientProfileId)
+      // Secrets are kept in memory only; the one this request used comes back from this tab's storage.
+      if (profile && profile.client_secret === '' && pending.client_secret !== '') {
+        clientChanged(pending.environmentId, pending.clientProfileId, { client_secret: pending.client_secret })
+      }
+    }
+    document.getElementById('authorization-code')?.scrollIntoView()
+    complete(arrival)
+  }, [arrival, complete, exchangesImported, tokensObtained, clientChanged])
+
+  return { arrival, secrets, parameters, preview, authorize, completion, pkceReady: code_challenge !== null }
+}
