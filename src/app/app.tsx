@@ -1,8 +1,10 @@
 import { EnvironmentPanel } from '../features/environments/environment-panel.tsx'
 import { AuthorizationCodePanel } from '../features/flows/authorization-code/authorization-code-panel.tsx'
+import { ClientManagementPanel } from '../features/flows/client-management/client-management-panel.tsx'
 import { ClientCredentialsPanel } from '../features/flows/client-credentials/client-credentials-panel.tsx'
 import { DeviceFlowSteps } from '../features/flows/device/device-flow-steps.tsx'
 import { ExternalApiPanel } from '../features/flows/external-api/external-api-panel.tsx'
+import { TokenExchangePanel } from '../features/flows/token-exchange/token-exchange-panel.tsx'
 import { HttpLogPanel } from '../features/http-log/http-log-panel.tsx'
 import { PresentationSwitch } from '../features/presentation/presentation-switch.tsx'
 import { SessionMenu } from '../features/session/session-menu.tsx'
@@ -18,6 +20,8 @@ const STEPS = [
   { id: 'device-flow', label: 'Device Flow' },
   { id: 'poll', label: 'Poll' },
   { id: 'authorization-code', label: 'Authorization Code' },
+  { id: 'token-exchange', label: 'Token Exchange' },
+  { id: 'client-management', label: 'Client Management' },
   { id: 'tokens', label: 'Tokens' },
 ] as const
 
@@ -78,6 +82,8 @@ export function App() {
                 <ExternalApiPanel />
                 <DeviceFlowSteps />
                 <AuthorizationCodePanel />
+                <TokenExchangePanel />
+                <ClientManagementPanel />
                 <TokenListPanel />
               </div>
             </main>

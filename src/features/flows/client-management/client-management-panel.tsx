@@ -1,0 +1,149 @@
+import { useMutation } from '@tanstack/react-query'
+import { useState } from 'react'
+import { RawExchange } from '../../../components/exchange/exchange-view.tsx'
+import { RequestFailureView } from '../../../components/exchange/request-failure-view.tsx'
+import { Button } from '../../../components/ui/button.tsx'
+import { CodeBlock } from '../../../components/ui/code-block.tsx'
+import { SelectField, TextAreaField, TextField } from '../../../components/ui/fields.tsx'
+import { Notice } from '../../../components/ui/notice.tsx'
+import { SecretField } from '../../../components/ui/secret-field.tsx'
+import { StepSection } from '../../../components/ui/step-section.tsx'
+import {
+  deleteClientRegistration,
+  readClientRegistration,
+  updatableMetadata,
+  updateClientRegistration,
+  type ManagementOutcome,
+} from '../../../protocol/client-management.ts'
+import { parseJsonText } from '../../../protocol/json-text.ts'
+import { recordExchange } from '../../../state/http-log-store.ts'
+import { useActiveEnvironment, useEnvironmentActions } from '../../../state/environment-store.ts'
+
+type Action = 'read' | 'update' | 'delete'
+
+const DONE: Record<Action, string> = { read: 'Registration read', update: 'Registration updated', delete: 'Client deleted' }
+
+export function ClientManagementPanel() {
+  const environment = useActiveEnvironment()
+  const { clientChanged } = useEnvironmentActions()
+  const registered = environment.clients.filter((client) => client.registration_client_uri)
+  const [chosenId, setChosenId] = useState<string | null>(null)
+  const client = registered.find((candidate) => candidate.id === chosenId) ?? registered.at(-1)
+  const [metadataText, setMetadataText] = useState('')
+  const [jsonError, setJsonError] = useState<string | null>(null)
+  const where = {
+    registration_client_uri: client?.registration_client_uri ?? '',
+    registration_access_token: client?.registration_access_token ?? '',
+    record: recordExchange,
+  }
+
+  const manage = useMutation({
+    mutationFn: async ({ action, metadata }: { action: Action; metadata?: Record<string, unknown> }): Promise<{ action: Action; outcome: ManagementOutcome }> => {
+      switch (action) {
+        case 'read':
+          return { action, outcome: await readClientRegistration(where) }
+        case 'update':
+          return { action, outcome: await updateClientRegistration({ ...where, metadata: metadata ?? {} }) }
+        case 'delete':
+          return { action, outcome: await deleteClientRegistration(where) }
+      }
+    },
+    onSuccess: ({ outcome }) => {
+      if (outcome.kind !== 'registration' || !client) return
+      const { registration_access_token, client_secret } = outcome.metadata
+      // The server may rotate the token on every update (RFC 7592 §2.2): the next request needs the new one.
+      clientChanged(environment.id, client.id, {
+        ...(typeof registration_access_token === 'string' ? { registration_access_token } : {}),
+        ...(typeof client_secret === 'string' ? { client_secret } : {}),
+      })
+      setMetadataText(JSON.stringify(updatableMetadata(outcome.metadata), null, 2))
+      setJsonError(null)
+    },
+  })
+
+  const run = (action: 'read' | 'delete') => {
+    setJsonError(null)
+    manage.mutate({ action })
+  }
+
+  const update = () => {
+    const parsed = parseJsonText(metadataText)
+    if (!parsed.ok) {
+      setJsonError(`${parsed.message} (line ${parsed.line}, column ${parsed.column})`)
+      return
+    }
+    if (typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)) {
+      setJsonError('The metadata must be a JSON object: { "client_id": ..., ... }')
+      return
+    }
+    setJsonError(null)
+    manage.mutate({ action: 'update', metadata: parsed.value as Record<string, unknown> })
+  }
+
+  const result = manage.data
+  return (
+    <StepSection
+      id="client-management"
+      title="Client Management"
+      description="Read, update or delete a client registered in this console, with its registration access token (RFC 7592)."
+    >
+      {!client ? (
+        <p className="text-sm text-slate-500 dark:text-slate-400">
+          No client registered in this console yet: register one in External API first.
+        </p>
+      ) : (
+        <div className="flex flex-col gap-3">
+          <SelectField
+            label="Registered client"
+            value={client.id}
+            onValueChange={setChosenId}
+            options={registered.map((candidate) => ({ value: candidate.id, label: `${candidate.label} — ${candidate.client_id}` }))}
+          />
+          <TextField label="registration_client_uri" value={client.registration_client_uri ?? ''} readOnly onValueChange={() => {}} className="font-mono" />
+          <SecretField
+            label="registration_access_token"
+            value={client.registration_access_token ?? ''}
+            onValueChange={(registration_access_token) => clientChanged(environment.id, client.id, { registration_access_token })}
+            hint="Sent as Bearer; replaced when the server rotates it."
+          />
+          <TextAreaField
+            label="Client metadata (JSON)"
+            value={metadataText}
+            onValueChange={setMetadataText}
+            error={jsonError}
+            rows={10}
+            className="font-mono"
+            hint="Read first, edit, then Update: the whole document replaces the registration (RFC 7592 §2.2)."
+          />
+          <div className="flex flex-wrap gap-2">
+            <Button busy={manage.isPending && manage.variables.action === 'read'} onClick={() => run('read')}>
+              Read
+            </Button>
+            <Button variant="secondary" busy={manage.isPending && manage.variables.action === 'update'} onClick={update}>
+              Update
+            </Button>
+            <Button variant="secondary" busy={manage.isPending && manage.variables.action === 'delete'} onClick={() => run('delete')}>
+              Delete
+            </Button>
+          </div>
+        </div>
+      )}
+      <div className="mt-4 flex flex-col gap-3" aria-live="polite">
+        {result && (result.outcome.kind === 'registration' || result.outcome.kind === 'deleted') && (
+          <>
+            <Notice tone="success" title={DONE[result.action]}>
+              {result.outcome.kind === 'deleted'
+                ? 'The server no longer knows this client; its credentials and registration access token are void.'
+                : 'The server\'s current metadata is in the editor.'}
+            </Notice>
+            {result.outcome.kind === 'registration' && (
+              <CodeBlock label="Client registration" text={JSON.stringify(result.outcome.metadata, null, 2)} maxHeightClass="max-h-64" />
+            )}
+            <RawExchange exchange={result.outcome.exchange} />
+          </>
+        )}
+        {result && result.outcome.kind !== 'registration' && result.outcome.kind !== 'deleted' && <RequestFailureView failure={result.outcome} />}
+      </div>
+    </StepSection>
+  )
+}

@@ -1,0 +1,164 @@
+import { useMutation } from '@tanstack/react-query'
+import { useState } from 'react'
+import { AuthMethodSelect, ClientPicker } from '../../../components/client/client-picker.tsx'
+import { ConformanceNotes } from '../../../components/exchange/conformance-notes.tsx'
+import { RawExchange } from '../../../components/exchange/exchange-view.tsx'
+import { RequestFailureView } from '../../../components/exchange/request-failure-view.tsx'
+import { TokenSummary } from '../../../components/tokens/token-summary.tsx'
+import { Button } from '../../../components/ui/button.tsx'
+import { SelectField, TextField, type SelectOption } from '../../../components/ui/fields.tsx'
+import { Notice } from '../../../components/ui/notice.tsx'
+import { StepSection } from '../../../components/ui/step-section.tsx'
+import type { ClientAuthMethod } from '../../../protocol/client-auth.ts'
+import { requestTokenExchange, TOKEN_TYPE_URIS } from '../../../protocol/token-exchange.ts'
+import { environmentServer, pickClient, useActiveEnvironment } from '../../../state/environment-store.ts'
+import { recordExchange } from '../../../state/http-log-store.ts'
+import { useObtainedTokens, useTokenActions, type ObtainedToken } from '../../../state/token-store.ts'
+
+type TokenField = keyof typeof FIELD_NAMES
+const FIELD_NAMES = { access_token: 'access token', refresh_token: 'refresh token', id_token: 'ID token' } as const
+
+const TYPE_OPTIONS: SelectOption[] = Object.values(TOKEN_TYPE_URIS).map((uri) => ({ value: uri, label: uri }))
+
+/** Every token in the list as "<token id>:<field>", so a reply's refresh or ID token can be the subject too. */
+function tokenChoices(tokens: readonly ObtainedToken[]): SelectOption[] {
+  return [...tokens].reverse().flatMap((token) =>
+    (Object.keys(FIELD_NAMES) as TokenField[]).flatMap((field) =>
+      typeof token.tokens[field] === 'string' ? [{ value: `${token.id}:${field}`, label: `${token.label} — ${FIELD_NAMES[field]}` }] : [],
+    ),
+  )
+}
+
+function chosenToken(tokens: readonly ObtainedToken[], choice: string): { value: string; type: string } | null {
+  const [id, field] = choice.split(':') as [string, TokenField | undefined]
+  const token = tokens.find((candidate) => candidate.id === id)
+  const value = field ? token?.tokens[field] : undefined
+  if (!field || typeof value !== 'string') return null
+  return { value, type: TOKEN_TYPE_URIS[field] }
+}
+
+export function TokenExchangePanel() {
+  const environment = useActiveEnvironment()
+  const tokens = useObtainedTokens()
+  const { tokensObtained } = useTokenActions()
+  const [clientProfileId, setClientProfileId] = useState<string | null>(null)
+  const [authOverride, setAuthOverride] = useState<ClientAuthMethod | null>(null)
+  const [subjectChoice, setSubjectChoice] = useState('')
+  const [subjectTypeOverride, setSubjectTypeOverride] = useState<string | null>(null)
+  const [actorChoice, setActorChoice] = useState('')
+  const [requestedType, setRequestedType] = useState('')
+  const [audience, setAudience] = useState('')
+  const [resource, setResource] = useState('')
+  const [scope, setScope] = useState('')
+  const client = pickClient(environment, clientProfileId)
+  const auth = authOverride ?? client?.token_endpoint_auth_method ?? 'client_secret_basic'
+
+  const choices = tokenChoices(tokens)
+  const subject = chosenToken(tokens, subjectChoice) ?? chosenToken(tokens, choices[0]?.value ?? '')
+  const subjectType = subjectTypeOverride ?? subject?.type ?? TOKEN_TYPE_URIS.access_token
+  const actor = chosenToken(tokens, actorChoice)
+
+  const exchange = useMutation({
+    mutationFn: () =>
+      requestTokenExchange({
+        server: environmentServer(environment),
+        client_id: client?.client_id ?? '',
+        client_secret: client?.client_secret ?? '',
+        auth,
+        subject_token: subject?.value ?? '',
+        subject_token_type: subjectType,
+        ...(actor ? { actor_token: actor.value, actor_token_type: actor.type } : {}),
+        requested_token_type: requestedType,
+        audience,
+        resource,
+        scope,
+        record: recordExchange,
+      }),
+    onSuccess: (outcome) => {
+      if (outcome.kind === 'tokens' && client) {
+        tokensObtained({
+          step: 'token-exchange',
+          environmentId: environment.id,
+          clientProfileId: client.id,
+          client_id: client.client_id,
+          obtainedAt: Date.now(),
+          tokens: outcome.tokens,
+        })
+      }
+    },
+  })
+  const outcome = exchange.data
+
+  return (
+    <StepSection
+      id="token-exchange"
+      title="Token Exchange"
+      description="Trade a token from the list for another one, narrower or for another audience, as a service acting for the user would (RFC 8693)."
+    >
+      <form
+        className="flex flex-col gap-3"
+        onSubmit={(event) => {
+          event.preventDefault()
+          exchange.mutate()
+        }}
+      >
+        <ClientPicker
+          environment={environment}
+          clientProfileId={client?.id ?? null}
+          onClientProfileChange={(id) => {
+            setClientProfileId(id)
+            setAuthOverride(null)
+          }}
+        />
+        <div className="grid gap-3 sm:grid-cols-2">
+          <AuthMethodSelect value={auth} onValueChange={setAuthOverride} />
+          <SelectField
+            label="Subject token"
+            value={subjectChoice || (choices[0]?.value ?? '')}
+            onValueChange={(choice) => {
+              setSubjectChoice(choice)
+              setSubjectTypeOverride(null)
+            }}
+            options={choices.length ? choices : [{ value: '', label: 'No tokens yet: get one in an earlier step' }]}
+          />
+          <SelectField label="Subject token type" value={subjectType} onValueChange={setSubjectTypeOverride} options={TYPE_OPTIONS} />
+          <SelectField
+            label="Actor token"
+            value={actorChoice}
+            onValueChange={setActorChoice}
+            options={[{ value: '', label: 'None (impersonation)' }, ...choices]}
+            hint="Optional: the party acting for the subject (delegation, RFC 8693 §1.1)."
+          />
+          <SelectField
+            label="Requested token type"
+            value={requestedType}
+            onValueChange={setRequestedType}
+            options={[{ value: '', label: 'Server default' }, ...TYPE_OPTIONS]}
+          />
+          <TextField label="Audience" value={audience} onValueChange={setAudience} className="font-mono" hint="Optional: who will accept the new token." />
+          <TextField label="Resource" value={resource} onValueChange={setResource} className="font-mono" hint="Optional: a URI (RFC 8707)." />
+          <TextField label="Scope" value={scope} onValueChange={setScope} className="font-mono" hint="Optional: at most the subject's scope." />
+        </div>
+        <div>
+          <Button type="submit" busy={exchange.isPending}>
+            Exchange token
+          </Button>
+        </div>
+      </form>
+      <div className="mt-4 flex flex-col gap-3" aria-live="polite">
+        {outcome?.kind === 'tokens' && (
+          <>
+            <Notice tone="success" title="Token issued">
+              {typeof outcome.tokens.issued_token_type === 'string' ? `issued_token_type ${outcome.tokens.issued_token_type}. ` : ''}Added to the token
+              list.
+              <ConformanceNotes notes={outcome.conformance} />
+            </Notice>
+            <TokenSummary tokens={outcome.tokens} />
+            <RawExchange exchange={outcome.exchange} />
+          </>
+        )}
+        {outcome && outcome.kind !== 'tokens' && <RequestFailureView failure={outcome} />}
+      </div>
+    </StepSection>
+  )
+}
