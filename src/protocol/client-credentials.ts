@@ -1,5 +1,4 @@
 import * as oauth from 'oauth4webapi'
-import { clientAuthentication } from './client-auth.ts'
 import { prepareClientRequest } from './client-request.ts'
 import { enabledParams, type ParamRow } from './param-row.ts'
 import type { RecordInput } from './request-context.ts'
@@ -24,11 +23,10 @@ export interface ClientCredentialsInput extends ClientInput, RecordInput {
 export async function requestClientCredentials(input: ClientCredentialsInput): Promise<TokenOutcome> {
   const prepared = prepareClientRequest(input, 'token_endpoint', 'client-credentials')
   if (!prepared.ok) return prepared.failure
-  const { url, context, as, client } = prepared.request
+  const { url, context, as, client, auth } = prepared.request
   const parameters = new URLSearchParams(enabledParams(input.extra))
   if (input.scope?.trim()) parameters.set('scope', input.scope.trim())
   return requestTokens(context, async () => {
-    const auth = clientAuthentication(input.auth, input.client_secret)
     const response = await oauth.clientCredentialsGrantRequest(as, client, auth, parameters, context.options(url))
     return oauth.processClientCredentialsResponse(as, client, response)
   })

@@ -1,4 +1,5 @@
 import type * as oauth from 'oauth4webapi'
+import { clientAuthentication } from './client-auth.ts'
 import type { ExchangeStep } from './http-exchange.ts'
 import { createRequestContext, type RecordInput, type RequestContext } from './request-context.ts'
 import type { RequestFailure } from './request-failure.ts'
@@ -13,6 +14,8 @@ export interface ClientRequest {
   context: RequestContext
   as: oauth.AuthorizationServer
   client: oauth.Client
+  /** How this request authenticates the client, already checked. */
+  auth: oauth.ClientAuth
 }
 
 /**
@@ -35,7 +38,11 @@ export function prepareClientRequest(
       url: endpoint.url,
       context: createRequestContext(step, input),
       as: toAuthorizationServer(input.server),
-      client: { client_id: input.client_id.trim() },
+      client: {
+        client_id: input.client_id.trim(),
+        ...(input.id_token_signed_response_alg ? { id_token_signed_response_alg: input.id_token_signed_response_alg } : {}),
+      },
+      auth: clientAuthentication(input),
     },
   }
 }

@@ -1,5 +1,4 @@
 import * as oauth from 'oauth4webapi'
-import { clientAuthentication } from './client-auth.ts'
 import { prepareClientRequest } from './client-request.ts'
 import { readDeviceAuthorization, type DeviceAuthorization } from './device-authorization.ts'
 import type { HttpExchange } from './http-exchange.ts'
@@ -41,14 +40,13 @@ export interface DeviceStartInput extends ClientInput, RecordInput {
 export async function startDeviceAuthorization(input: DeviceStartInput): Promise<DeviceStartOutcome> {
   const prepared = prepareClientRequest(input, 'device_authorization_endpoint', 'device-authorization')
   if (!prepared.ok) return prepared.failure
-  const { url, context, as, client } = prepared.request
+  const { url, context, as, client, auth } = prepared.request
   const parameters = new URLSearchParams(enabledParams(input.extra))
   if (input.scope?.trim()) parameters.set('scope', input.scope.trim())
   const now = input.now ?? Date.now
   const settled = await settleReply(
     context,
     async () => {
-      const auth = clientAuthentication(input.auth, input.client_secret)
       const response = await oauth.deviceAuthorizationRequest(as, client, auth, parameters, context.options(url))
       return oauth.processDeviceAuthorizationResponse(as, client, response)
     },
@@ -78,9 +76,8 @@ export async function pollDeviceToken(input: DevicePollInput): Promise<PollOutco
       : null,
   )
   if (!prepared.ok) return prepared.failure
-  const { url, context, as, client } = prepared.request
+  const { url, context, as, client, auth } = prepared.request
   const outcome = await requestTokens(context, async () => {
-    const auth = clientAuthentication(input.auth, input.client_secret)
     const response = await oauth.deviceCodeGrantRequest(as, client, auth, input.device_code, context.options(url))
     return oauth.processDeviceCodeResponse(as, client, response)
   })

@@ -1,5 +1,6 @@
 import { z } from 'zod/mini'
 import { CLIENT_AUTH_METHODS } from './client-auth.ts'
+import { privateJwkSchema } from './client-keys.ts'
 
 /**
  * One source for the shapes the console keeps about servers and clients: the store persists them,
@@ -70,6 +71,8 @@ export const clientProfileSchema = z.object({
   source: z.enum(['manual', 'registration', 'preset']),
   /** The registration reply this client came from, when it was registered here. */
   registration: z.optional(registrationReplySchema),
+  /** The client's own signing key for private_key_jwt: a secret like client_secret. */
+  private_jwk: z.optional(privateJwkSchema),
 })
 export type ClientProfile = z.infer<typeof clientProfileSchema>
 
@@ -86,11 +89,11 @@ export const environmentSchema = z.object({
 export type Environment = z.infer<typeof environmentSchema>
 
 /**
- * The client with every credential removed: the secret emptied, the registration access token and
- * the copies of both inside the registration reply dropped. RFC 7591 §3.2.1, RFC 6749 §10.3.
+ * The client with every credential removed: the secret emptied, the registration access token, the
+ * private key and the copies of secret and token inside the registration reply dropped. RFC 7591 §3.2.1, RFC 6749 §10.3.
  */
 export function clientWithoutSecrets(client: ClientProfile): ClientProfile {
-  const { registration_access_token: _dropped, registration, ...rest } = client
+  const { registration_access_token: _dropped, private_jwk: _key, registration, ...rest } = client
   if (!registration) return { ...rest, client_secret: '' }
   const kept = Object.fromEntries(
     Object.entries(registration).filter(([name]) => !(REGISTRATION_SECRETS as readonly string[]).includes(name)),

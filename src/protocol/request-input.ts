@@ -1,15 +1,15 @@
-import { usesClientSecret, type ClientAuthMethod } from './client-auth.ts'
+import { usesClientSecret, type ClientCredentials } from './client-auth.ts'
 import type { RequestFailure } from './request-failure.ts'
 import { endpointLabel, parseHttpUrl, type EndpointKey, type ServerEndpoints } from './server-endpoints.ts'
 
 type InvalidInput = Extract<RequestFailure, { kind: 'invalid_input' }>
 
 /** The client as every authenticated request needs it. RFC 6749 §2.3.1. */
-export interface ClientInput {
+export interface ClientInput extends ClientCredentials {
   server: ServerEndpoints
   client_id: string
-  client_secret: string
-  auth: ClientAuthMethod
+  /** The alg ID tokens are signed with, from the registration or discovery (OpenID Connect Registration §2). */
+  id_token_signed_response_alg?: string
 }
 
 /**
@@ -33,7 +33,7 @@ export function requireEndpoint(
 }
 
 /** Why the client cannot authenticate as configured, or null when it can. RFC 6749 §2.3.1. */
-export function checkClient(input: Pick<ClientInput, 'client_id' | 'client_secret' | 'auth'>): InvalidInput | null {
+export function checkClient(input: Pick<ClientInput, 'client_id' | 'client_secret' | 'auth' | 'private_jwk'>): InvalidInput | null {
   if (input.client_id.trim() === '') {
     return { kind: 'invalid_input', field: 'client_id', message: '"client_id" is empty: expected the client\'s identifier' }
   }
@@ -42,6 +42,13 @@ export function checkClient(input: Pick<ClientInput, 'client_id' | 'client_secre
       kind: 'invalid_input',
       field: 'client_secret',
       message: `"client_secret" is empty: ${input.auth} sends a secret (choose "none" for a public client)`,
+    }
+  }
+  if (input.auth === 'private_key_jwt' && !input.private_jwk) {
+    return {
+      kind: 'invalid_input',
+      field: 'private_jwk',
+      message: '"private key" is missing: private_key_jwt signs with the client\'s key (generate one or paste a private JWK)',
     }
   }
   return null

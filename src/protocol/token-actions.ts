@@ -1,5 +1,4 @@
 import * as oauth from 'oauth4webapi'
-import { clientAuthentication } from './client-auth.ts'
 import { prepareClientRequest } from './client-request.ts'
 import type { HttpExchange } from './http-exchange.ts'
 import { settleReply } from './reply-settlement.ts'
@@ -37,11 +36,10 @@ function hintParameters(hint: string | undefined): { additionalParameters?: Reco
 export async function introspectToken(input: TokenActionInput): Promise<IntrospectionOutcome> {
   const prepared = prepareClientRequest(input, 'introspection_endpoint', 'introspection', input.token === '' ? emptyToken('token') : null)
   if (!prepared.ok) return prepared.failure
-  const { url, context, as, client } = prepared.request
+  const { url, context, as, client, auth } = prepared.request
   const settled = await settleReply(
     context,
     async () => {
-      const auth = clientAuthentication(input.auth, input.client_secret)
       const options = { ...context.options(url), ...hintParameters(input.token_type_hint) }
       return oauth.processIntrospectionResponse(as, client, await oauth.introspectionRequest(as, client, auth, input.token, options))
     },
@@ -59,10 +57,9 @@ export async function refreshTokens(
 ): Promise<TokenOutcome> {
   const prepared = prepareClientRequest(input, 'token_endpoint', 'refresh', input.refresh_token === '' ? emptyToken('refresh_token') : null)
   if (!prepared.ok) return prepared.failure
-  const { url, context, as, client } = prepared.request
+  const { url, context, as, client, auth } = prepared.request
   const scope = input.scope?.trim()
   return requestTokens(context, async () => {
-    const auth = clientAuthentication(input.auth, input.client_secret)
     const options = { ...context.options(url), ...(scope ? { additionalParameters: { scope } } : {}) }
     return oauth.processRefreshTokenResponse(as, client, await oauth.refreshTokenGrantRequest(as, client, auth, input.refresh_token, options))
   })
@@ -72,11 +69,10 @@ export async function refreshTokens(
 export async function revokeToken(input: TokenActionInput): Promise<RevocationOutcome> {
   const prepared = prepareClientRequest(input, 'revocation_endpoint', 'revocation', input.token === '' ? emptyToken('token') : null)
   if (!prepared.ok) return prepared.failure
-  const { url, context, as, client } = prepared.request
+  const { url, context, as, client, auth } = prepared.request
   const settled = await settleReply(
     context,
     async () => {
-      const auth = clientAuthentication(input.auth, input.client_secret)
       const options = { ...context.options(url), ...hintParameters(input.token_type_hint) }
       return oauth.processRevocationResponse(await oauth.revocationRequest(as, client, auth, input.token, options))
     },

@@ -7,6 +7,9 @@ import {
   type Environment,
   type ServerMetadata,
 } from '../protocol/environment-schema.ts'
+import type { ClientAuthMethod } from '../protocol/client-auth.ts'
+import { idTokenSigningAlg } from '../protocol/client-expectations.ts'
+import type { ClientInput } from '../protocol/request-input.ts'
 import type { EndpointKey, ServerEndpoints } from '../protocol/server-endpoints.ts'
 import { migrateSettings, readSettings, SETTINGS_VERSION, type PersistedSettings } from './environment-settings.ts'
 import { newId } from './new-id.ts'
@@ -192,4 +195,26 @@ export function environmentServer(environment: Environment): ServerEndpoints {
 /** The chosen client if it still belongs to the environment, else its first client. */
 export function pickClient(environment: Environment, clientProfileId: string | null): ClientProfile | undefined {
   return environment.clients.find((client) => client.id === clientProfileId) ?? environment.clients[0]
+}
+
+/**
+ * Everything an authenticated request needs from the environment and one client, built once for every
+ * step: the endpoints, the client's credentials, the method chosen for this request, and the ID token
+ * alg its registration or the server's metadata implies.
+ */
+export function clientRequestInput(
+  environment: Environment,
+  client: ClientProfile | undefined,
+  choice: { auth: ClientAuthMethod; client_id_in_body?: boolean },
+): ClientInput {
+  const alg = idTokenSigningAlg(client?.registration, environment.metadata)
+  return {
+    server: environmentServer(environment),
+    client_id: client?.client_id ?? '',
+    client_secret: client?.client_secret ?? '',
+    auth: choice.auth,
+    ...(client?.private_jwk ? { private_jwk: client.private_jwk } : {}),
+    ...(choice.client_id_in_body ? { client_id_in_body: true } : {}),
+    ...(alg ? { id_token_signed_response_alg: alg } : {}),
+  }
 }

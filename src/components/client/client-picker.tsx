@@ -1,20 +1,23 @@
-import { CLIENT_AUTH_METHODS, CLIENT_AUTH_METHOD_LABELS, type ClientAuthMethod } from '../../protocol/client-auth.ts'
+import { CLIENT_AUTH_METHODS, CLIENT_AUTH_METHOD_LABELS, isClientAuthMethod, type ClientAuthMethod } from '../../protocol/client-auth.ts'
 import { useEnvironmentActions, type Environment } from '../../state/environment-store.ts'
 import { Button } from '../ui/button.tsx'
 import { SelectField, TextField } from '../ui/fields.tsx'
 import { SecretField } from '../ui/secret-field.tsx'
+import { ClientKeyField } from './client-key-field.tsx'
 
 interface ClientPickerProps {
   environment: Environment
   clientProfileId: string | null
   onClientProfileChange: (clientProfileId: string) => void
+  /** The step authenticates with private_key_jwt: show the client's key. */
+  showKey?: boolean
 }
 
 /**
  * Choose one of the environment's clients and edit it in place: what is typed here is the client,
  * so every step that uses it sees the same id and secret.
  */
-export function ClientPicker({ environment, clientProfileId, onClientProfileChange }: ClientPickerProps) {
+export function ClientPicker({ environment, clientProfileId, onClientProfileChange, showKey = false }: ClientPickerProps) {
   const { clientAdded, clientChanged } = useEnvironmentActions()
   const client = environment.clients.find((candidate) => candidate.id === clientProfileId)
 
@@ -62,6 +65,11 @@ export function ClientPicker({ environment, clientProfileId, onClientProfileChan
             value={client.client_secret}
             onValueChange={(client_secret) => clientChanged(environment.id, client.id, { client_secret })}
           />
+          {showKey && (
+            <div className="sm:col-span-2">
+              <ClientKeyField jwk={client.private_jwk} onJwkChange={(private_jwk) => clientChanged(environment.id, client.id, { private_jwk })} />
+            </div>
+          )}
         </>
       )}
     </div>
@@ -73,15 +81,29 @@ interface AuthMethodSelectProps {
   onValueChange: (method: ClientAuthMethod) => void
   label?: string
   hint?: string
+  /** Why this method may not work here (e.g. the server does not list it), shown under the hint. */
+  warning?: string | null
 }
 
-export function AuthMethodSelect({ value, onValueChange, label = 'Client authentication', hint }: AuthMethodSelectProps) {
+export function AuthMethodSelect({ value, onValueChange, label = 'Client authentication', hint, warning }: AuthMethodSelectProps) {
+  const text = hint ? `${CLIENT_AUTH_METHOD_LABELS[value]}. ${hint}` : CLIENT_AUTH_METHOD_LABELS[value]
   return (
     <SelectField
       label={label}
       value={value}
-      hint={hint ? `${CLIENT_AUTH_METHOD_LABELS[value]}. ${hint}` : CLIENT_AUTH_METHOD_LABELS[value]}
-      onValueChange={(method) => onValueChange(method as ClientAuthMethod)}
+      hint={
+        warning ? (
+          <>
+            {text}
+            <span className="mt-1 block text-amber-700 dark:text-amber-400">⚠ {warning}</span>
+          </>
+        ) : (
+          text
+        )
+      }
+      onValueChange={(method) => {
+        if (isClientAuthMethod(method)) onValueChange(method)
+      }}
       options={CLIENT_AUTH_METHODS.map((method) => ({ value: method, label: method }))}
     />
   )

@@ -6,7 +6,7 @@ import { Button } from '../../components/ui/button.tsx'
 import { Notice } from '../../components/ui/notice.tsx'
 import type { ClientAuthMethod } from '../../protocol/client-auth.ts'
 import { fetchUserinfo, refreshTokens } from '../../protocol/token-actions.ts'
-import { environmentServer, useEnvironments } from '../../state/environment-store.ts'
+import { clientRequestInput, useEnvironments } from '../../state/environment-store.ts'
 import { recordExchange } from '../../state/http-log-store.ts'
 import { useTokenActions, type ObtainedToken } from '../../state/token-store.ts'
 import type { ActionClient } from './action-client.ts'
@@ -17,12 +17,10 @@ import { TokenField } from './token-field.tsx'
 function useActionClient(token: ObtainedToken, auth: ClientAuthMethod | null) {
   const environment = useEnvironments().find((candidate) => candidate.id === token.environmentId)
   const profile = environment?.clients.find((candidate) => candidate.id === token.clientProfileId)
-  const client: ActionClient = {
-    server: environment ? environmentServer(environment) : { issuer: '' },
-    client_id: profile?.client_id ?? token.client_id,
-    client_secret: profile?.client_secret ?? '',
-    auth: auth ?? profile?.token_endpoint_auth_method ?? 'client_secret_basic',
-  }
+  const choice = { auth: auth ?? profile?.token_endpoint_auth_method ?? 'client_secret_basic' }
+  const client: ActionClient = environment
+    ? { ...clientRequestInput(environment, profile, choice), client_id: profile?.client_id ?? token.client_id }
+    : { server: { issuer: '' }, client_id: token.client_id, client_secret: '', ...choice }
   return { environment, profile, client }
 }
 

@@ -12,7 +12,8 @@ import { ParamRowsEditor, type EditableRow } from '../../../components/ui/param-
 import { StepSection } from '../../../components/ui/step-section.tsx'
 import type { ClientAuthMethod } from '../../../protocol/client-auth.ts'
 import { requestClientCredentials } from '../../../protocol/client-credentials.ts'
-import { environmentServer, pickClient, useActiveEnvironment } from '../../../state/environment-store.ts'
+import { authMethodWarning } from '../../../protocol/client-expectations.ts'
+import { clientRequestInput, pickClient, useActiveEnvironment } from '../../../state/environment-store.ts'
 import { recordExchange } from '../../../state/http-log-store.ts'
 import { useTokenActions } from '../../../state/token-store.ts'
 
@@ -29,10 +30,7 @@ export function ClientCredentialsPanel() {
   const request = useMutation({
     mutationFn: () =>
       requestClientCredentials({
-        server: environmentServer(environment),
-        client_id: client?.client_id ?? '',
-        client_secret: client?.client_secret ?? '',
-        auth,
+        ...clientRequestInput(environment, client, { auth }),
         scope,
         extra,
         record: recordExchange,
@@ -78,9 +76,10 @@ export function ClientCredentialsPanel() {
             setClientProfileId(id)
             setAuthOverride(null)
           }}
+          showKey={auth === 'private_key_jwt'}
         />
         <div className="grid gap-3 sm:grid-cols-2">
-          <AuthMethodSelect value={auth} onValueChange={setAuthOverride} />
+          <AuthMethodSelect value={auth} onValueChange={setAuthOverride} warning={authMethodWarning(auth, environment.metadata)} />
           <TextField label="Scope" value={scope} onValueChange={setScope} className="font-mono" hint="Space-separated." />
         </div>
         <ParamRowsEditor label="Extra parameters" rows={extra} onRowsChange={setExtra} addLabel="Add parameter" />

@@ -1,5 +1,6 @@
 import { useMutation } from '@tanstack/react-query'
 import { useState } from 'react'
+import { ClientKeyField } from '../../../components/client/client-key-field.tsx'
 import { RawExchange } from '../../../components/exchange/exchange-view.tsx'
 import { RequestFailureView } from '../../../components/exchange/request-failure-view.tsx'
 import { Button } from '../../../components/ui/button.tsx'
@@ -7,6 +8,7 @@ import { CodeBlock } from '../../../components/ui/code-block.tsx'
 import { SelectField, TextAreaField, TextField } from '../../../components/ui/fields.tsx'
 import { ParamRowsEditor, type EditableRow } from '../../../components/ui/param-rows-editor.tsx'
 import { StepSection } from '../../../components/ui/step-section.tsx'
+import { withJwksInBody, type PrivateJwk } from '../../../protocol/client-keys.ts'
 import { parseJsonText, sendApiRequest, type ApiOutcome } from '../../../protocol/external-api.ts'
 import { classifyErrorReply } from '../../../protocol/reply-classification.ts'
 import { readClientRegistration } from '../../../protocol/registration.ts'
@@ -40,6 +42,19 @@ export function ExternalApiPanel() {
   const [bearerChoice, setBearerChoice] = useState<string | null>(null)
   const [body, setBody] = useState(DEFAULT_BODY)
   const [bodyError, setBodyError] = useState<string | null>(null)
+  // The key a private_key_jwt client registers with; it goes with the client on "Use as device client".
+  const [clientKey, setClientKey] = useState<PrivateJwk | undefined>(undefined)
+
+  const insertJwks = () => {
+    if (!clientKey) return
+    const inserted = withJwksInBody(body, clientKey)
+    if (inserted.ok) {
+      setBody(inserted.body)
+      setBodyError(null)
+    } else {
+      setBodyError(inserted.message)
+    }
+  }
 
   const url = customUrl ?? environment.endpoints.registration_endpoint ?? ''
   // Until chosen, the newest token is the one the walk-through just obtained.
@@ -122,6 +137,24 @@ export function ExternalApiPanel() {
             }}
           />
         )}
+        {hasBody && (
+          <details>
+            <summary className="cursor-pointer text-sm">Client key for private_key_jwt</summary>
+            <div className="mt-2">
+              <ClientKeyField
+                jwk={clientKey}
+                onJwkChange={setClientKey}
+                actions={
+                  clientKey && (
+                    <Button variant="secondary" onClick={insertJwks}>
+                      Insert jwks into the body
+                    </Button>
+                  )
+                }
+              />
+            </div>
+          </details>
+        )}
         <div>
           <Button type="submit" busy={send.isPending}>
             Send request
@@ -139,7 +172,7 @@ export function ExternalApiPanel() {
               </span>
             </p>
             {oauthError && <RequestFailureView failure={oauthError} />}
-            {registered && <RegistrationResult key={registered.client_id} environment={environment} registered={registered} reply={outcome.json} />}
+            {registered && <RegistrationResult key={registered.client_id} environment={environment} registered={registered} reply={outcome.json} clientKey={clientKey} />}
             <details>
               <summary className="cursor-pointer text-sm">Response headers ({outcome.headers.length})</summary>
               <CodeBlock

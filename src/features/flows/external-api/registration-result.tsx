@@ -3,6 +3,7 @@ import { Button } from '../../../components/ui/button.tsx'
 import { Notice } from '../../../components/ui/notice.tsx'
 import { isClientAuthMethod } from '../../../protocol/client-auth.ts'
 import { registrationReplySchema } from '../../../protocol/environment-schema.ts'
+import type { PrivateJwk } from '../../../protocol/client-keys.ts'
 import type { RegisteredClient } from '../../../protocol/registration.ts'
 import { useEnvironmentActions, type Environment } from '../../../state/environment-store.ts'
 import { useWalkthroughActions } from '../../../state/walkthrough-store.ts'
@@ -14,10 +15,12 @@ interface RegistrationResultProps {
   registered: RegisteredClient
   /** The reply as the server sent it, kept whole with the client. */
   reply: unknown
+  /** The key generated for this registration, if any: a private_key_jwt client signs with it. */
+  clientKey?: PrivateJwk | undefined
 }
 
 /** A registration reply, summarised, with one click to carry the new client into the Device Flow. */
-export function RegistrationResult({ environment, registered, reply }: RegistrationResultProps) {
+export function RegistrationResult({ environment, registered, reply, clientKey }: RegistrationResultProps) {
   const { clientAdded } = useEnvironmentActions()
   const { deviceClientChosen } = useWalkthroughActions()
   const [savedAs, setSavedAs] = useState<string | null>(null)
@@ -36,6 +39,7 @@ export function RegistrationResult({ environment, registered, reply }: Registrat
       registration_client_uri: registered.registration_client_uri,
       source: 'registration',
       ...(registration.success ? { registration: registration.data } : {}),
+      ...(clientKey && registered.token_endpoint_auth_method === 'private_key_jwt' ? { private_jwk: clientKey } : {}),
     })
     deviceClientChosen(id)
     setSavedAs(label)
