@@ -1,5 +1,15 @@
 import { defineConfig, devices } from '@playwright/test'
-import { E2E_CONSOLE_ORIGIN, E2E_CONSOLE_PORT, E2E_SANDBOX, E2E_SANDBOX_NO_CORS, E2E_SANDBOX_SHORT_LIVED, E2E_SANDBOX_SLOW_POLLING } from './e2e/servers.ts'
+import {
+  E2E_CONSOLE_ORIGIN,
+  E2E_CONSOLE_PORT,
+  E2E_SANDBOX,
+  E2E_SANDBOX_CLIENT_ID_IN_BODY,
+  E2E_SANDBOX_NO_CORS,
+  E2E_SANDBOX_SHORT_LIVED,
+  E2E_SANDBOX_SLOW_POLLING,
+  E2E_SANDBOX_SPARSE_DEVICE,
+  E2E_SANDBOX_STRICT_AUTH,
+} from './e2e/servers.ts'
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
@@ -42,6 +52,10 @@ export default defineConfig({
     sandbox(E2E_SANDBOX_SLOW_POLLING.port, `--interval 5 --device-code-ttl 120 --allowed-origins ${E2E_CONSOLE_ORIGIN}`),
     // Allows only an origin the console never has: the browser refuses its replies, as with a misconfigured server.
     sandbox(E2E_SANDBOX_NO_CORS.port, `--interval 1 --allowed-origins http://127.0.0.1:1`),
+    // Pitfalls of real servers, one sandbox each, for the client-authentication journeys.
+    sandbox(E2E_SANDBOX_CLIENT_ID_IN_BODY.port, `--interval 1 --allowed-origins ${E2E_CONSOLE_ORIGIN} --quirk poll-requires-client-id`),
+    sandbox(E2E_SANDBOX_STRICT_AUTH.port, `--interval 1 --allowed-origins ${E2E_CONSOLE_ORIGIN} --strict-auth-method`),
+    sandbox(E2E_SANDBOX_SPARSE_DEVICE.port, `--allowed-origins ${E2E_CONSOLE_ORIGIN} --no-interval --no-complete-uri --slow-down-first`),
     {
       command: `npx vite build --logLevel warn && npx vite preview --port ${E2E_CONSOLE_PORT} --strictPort`,
       url: E2E_CONSOLE_ORIGIN,

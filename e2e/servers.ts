@@ -20,3 +20,10 @@ export const E2E_SANDBOX_SHORT_LIVED = sandboxAt(port(8544))
 export const E2E_SANDBOX_NO_CORS = sandboxAt(port(8545))
 /** A realistic 5 s interval, so "polled too soon" does not depend on how fast the test machine is. */
 export const E2E_SANDBOX_SLOW_POLLING = sandboxAt(port(8546))
+
+/** Curity's pitfall: a device-code poll with Basic alone is refused, "client_id is missing". */
+export const E2E_SANDBOX_CLIENT_ID_IN_BODY = sandboxAt(port(8560))
+/** Enforces each client's registered token_endpoint_auth_method (403 unauthorized_client otherwise). */
+export const E2E_SANDBOX_STRICT_AUTH = sandboxAt(port(8561))
+/** A sparse device reply (no interval, no verification_uri_complete) and slow_down on the first poll. */
+export const E2E_SANDBOX_SPARSE_DEVICE = sandboxAt(port(8562))

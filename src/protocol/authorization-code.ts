@@ -1,5 +1,4 @@
 import * as oauth from 'oauth4webapi'
-import { clientAuthentication } from './client-auth.ts'
 import { prepareClientRequest } from './client-request.ts'
 import type { HttpExchange } from './http-exchange.ts'
 import { enabledParams, type ParamRow } from './param-row.ts'
@@ -101,11 +100,10 @@ function readPushed(value: Record<string, unknown>): PushedRequest | null {
 export async function pushAuthorizationRequest(input: PushInput): Promise<PushOutcome> {
   const prepared = prepareClientRequest(input, 'pushed_authorization_request_endpoint', 'pushed-authorization')
   if (!prepared.ok) return prepared.failure
-  const { url, context, as, client } = prepared.request
+  const { url, context, as, client, auth } = prepared.request
   const settled = await settleReply(
     context,
     async () => {
-      const auth = clientAuthentication(input.auth, input.client_secret)
       const options = { ...context.options(url), ...(input.DPoP ? { DPoP: input.DPoP } : {}) }
       const response = await oauth.pushedAuthorizationRequest(as, client, auth, input.parameters, options)
       return oauth.processPushedAuthorizationResponse(as, client, response)
@@ -137,9 +135,8 @@ export async function exchangeAuthorizationCode(input: CodeExchangeInput): Promi
   const redirectProblem = checkRedirectUri(input.redirect_uri)
   const prepared = prepareClientRequest(input, 'token_endpoint', 'authorization-code', redirectProblem)
   if (!prepared.ok) return prepared.failure
-  const { url, context, as, client } = prepared.request
+  const { url, context, as, client, auth } = prepared.request
   return requestTokens(context, async () => {
-    const auth = clientAuthentication(input.auth, input.client_secret)
     const options = { ...context.options(url), ...(input.DPoP ? { DPoP: input.DPoP } : {}) }
     const response = await oauth.authorizationCodeGrantRequest(
       as,

@@ -143,11 +143,11 @@ describe('readSessionFile', () => {
 
   it('lists the allowed values of a closed field', () => {
     const file = valid() as unknown as { environments: { clients: Record<string, unknown>[] }[] }
-    file.environments[0]!.clients[0]!.token_endpoint_auth_method = 'private_key_jwt'
+    file.environments[0]!.clients[0]!.token_endpoint_auth_method = 'tls_client_auth'
     expect(readSessionFile(JSON.stringify(file))).toEqual({
       ok: false,
       message:
-        'Invalid session file: environments[0].clients[0].token_endpoint_auth_method: expected "client_secret_basic" or "client_secret_post" or "none"',
+        'Invalid session file: environments[0].clients[0].token_endpoint_auth_method: expected "client_secret_basic" or "client_secret_post" or "none" or "client_secret_jwt" or "private_key_jwt"',
     })
   })
 

@@ -1,4 +1,3 @@
-import { useMutation } from '@tanstack/react-query'
 import { useState } from 'react'
 import { AuthMethodSelect, ClientPicker } from '../../../components/client/client-picker.tsx'
 import { RawExchange } from '../../../components/exchange/exchange-view.tsx'
@@ -7,40 +6,51 @@ import { Button } from '../../../components/ui/button.tsx'
 import { TextField } from '../../../components/ui/fields.tsx'
 import { StepSection } from '../../../components/ui/step-section.tsx'
 import type { ClientAuthMethod } from '../../../protocol/client-auth.ts'
-import { startDeviceAuthorization } from '../../../protocol/device-flow.ts'
-import { initialPollSchedule, type PollSchedule } from '../../../protocol/poll-schedule.ts'
-import { environmentServer, pickClient, useActiveEnvironment } from '../../../state/environment-store.ts'
+import { authMethodWarning } from '../../../protocol/client-expectations.ts'
+import { clientRequestInput, pickClient, useActiveEnvironment } from '../../../state/environment-store.ts'
 import { recordExchange } from '../../../state/http-log-store.ts'
+import { useTokenActions } from '../../../state/token-store.ts'
 import { useDeviceClientProfileId, useWalkthroughActions } from '../../../state/walkthrough-store.ts'
 import { DeviceAuthorizationView } from './device-authorization-view.tsx'
 import { PollPanel } from './poll-panel.tsx'
+import { useDeviceFlow } from './use-device-flow.ts'
 
-/** Steps 3 and 4 share one device authorization: started here, polled below. */
+/** Steps 3 and 4 share one device flow: started here, polled below, both views of one hook. */
 export function DeviceFlowSteps() {
   const environment = useActiveEnvironment()
   const deviceClientProfileId = useDeviceClientProfileId()
   const { deviceClientChosen } = useWalkthroughActions()
+  const { tokensObtained } = useTokenActions()
   const [authOverride, setAuthOverride] = useState<ClientAuthMethod | null>(null)
   const [scope, setScope] = useState('')
-  const [schedule, setSchedule] = useState<PollSchedule | null>(null)
   const client = pickClient(environment, deviceClientProfileId)
   const auth = authOverride ?? client?.token_endpoint_auth_method ?? 'client_secret_basic'
 
-  const start = useMutation({
-    mutationFn: () =>
-      startDeviceAuthorization({
-        server: environmentServer(environment),
-        client_id: client?.client_id ?? '',
-        client_secret: client?.client_secret ?? '',
-        auth,
-        scope,
-        record: recordExchange,
+  const flow = useDeviceFlow({
+    onTokens: (outcome, flowClient) =>
+      tokensObtained({
+        step: 'device-poll',
+        environmentId: environment.id,
+        clientProfileId: flowClient.clientProfileId,
+        client_id: flowClient.input.client_id,
+        obtainedAt: Date.now(),
+        tokens: outcome.tokens,
       }),
-    onSuccess: (outcome) => setSchedule(outcome.kind === 'started' ? initialPollSchedule(outcome.authorization) : null),
   })
 
-  const outcome = start.data
-  const authorization = outcome?.kind === 'started' ? outcome.authorization : null
+  const start = () =>
+    flow.start({
+      input: { ...clientRequestInput(environment, client, { auth }), scope, record: recordExchange },
+      client: {
+        clientProfileId: client?.id ?? '',
+        label: client?.label ?? 'no client',
+        registeredAuthMethod: client?.registration?.token_endpoint_auth_method ?? client?.token_endpoint_auth_method,
+        supportedAuthMethods: environment.metadata?.token_endpoint_auth_methods_supported,
+      },
+    })
+
+  const outcome = flow.startOutcome
+  const started = flow.state.phase === 'started' ? flow.state : null
   return (
     <>
       <StepSection
@@ -53,7 +63,7 @@ export function DeviceFlowSteps() {
           className="flex flex-col gap-3"
           onSubmit={(event) => {
             event.preventDefault()
-            start.mutate()
+            start()
           }}
         >
           <ClientPicker
@@ -63,35 +73,29 @@ export function DeviceFlowSteps() {
               deviceClientChosen(id)
               setAuthOverride(null)
             }}
+            showKey={auth === 'private_key_jwt'}
           />
           <div className="grid gap-3 sm:grid-cols-2">
-            <AuthMethodSelect value={auth} onValueChange={setAuthOverride} />
+            <AuthMethodSelect value={auth} onValueChange={setAuthOverride} warning={authMethodWarning(auth, environment.metadata)} />
             <TextField label="Scope" value={scope} onValueChange={setScope} className="font-mono" hint="Optional, space-separated." />
           </div>
           <div>
-            <Button type="submit" busy={start.isPending}>
+            <Button type="submit" busy={flow.starting}>
               Start device flow
             </Button>
           </div>
         </form>
         <div className="mt-4 flex flex-col gap-3">
-          {authorization && schedule && (
+          {started && (
             <>
-              <DeviceAuthorizationView key={authorization.device_code} authorization={authorization} schedule={schedule} />
+              <DeviceAuthorizationView key={started.authorization.device_code} authorization={started.authorization} schedule={started.schedule} />
               <RawExchange exchange={outcome?.kind === 'started' ? outcome.exchange : null} />
             </>
           )}
           {outcome && outcome.kind !== 'started' && <RequestFailureView failure={outcome} />}
         </div>
       </StepSection>
-      <PollPanel
-        key={authorization?.device_code ?? 'none'}
-        environment={environment}
-        client={client}
-        authorization={authorization}
-        schedule={schedule}
-        onScheduleChange={setSchedule}
-      />
+      <PollPanel flow={flow} />
     </>
   )
 }

@@ -1,25 +1,15 @@
-import { useMutation } from '@tanstack/react-query'
-import { useCallback, useId, useState } from 'react'
+import { useId } from 'react'
 import { AuthMethodSelect } from '../../../components/client/client-picker.tsx'
 import { Button } from '../../../components/ui/button.tsx'
 import { CheckboxField } from '../../../components/ui/fields.tsx'
 import { Notice } from '../../../components/ui/notice.tsx'
 import { StepSection } from '../../../components/ui/step-section.tsx'
 import { useNow } from '../../../components/ui/use-now.ts'
-import type { ClientAuthMethod } from '../../../protocol/client-auth.ts'
-import { pollDeviceToken, type DeviceAuthorization, type PollOutcome } from '../../../protocol/device-flow.ts'
-import { afterPoll, isTooEarly, secondsUntilNextPoll, type PollSchedule } from '../../../protocol/poll-schedule.ts'
-import { environmentServer, type ClientProfile, type Environment } from '../../../state/environment-store.ts'
-import { recordExchange } from '../../../state/http-log-store.ts'
-import { useTokenActions } from '../../../state/token-store.ts'
+import { fixLabel } from '../../../protocol/client-auth-diagnosis.ts'
+import { secondsUntilExpiry, secondsUntilNextPoll } from '../../../protocol/poll-schedule.ts'
+import type { PollRecord } from './device-flow-state.ts'
 import { PollOutcomeView } from './poll-outcome-view.tsx'
-import { endsPolling, useAutoPoll } from './use-auto-poll.ts'
-
-interface PollRecord {
-  at: number
-  kind: PollOutcome['kind']
-  auth: ClientAuthMethod
-}
+import type { useDeviceFlow } from './use-device-flow.ts'
 
 /** Every poll of this device code, so the rhythm of pending, slow_down and success is visible. */
 function PollHistory({ history }: { history: PollRecord[] }) {
@@ -37,66 +27,11 @@ function PollHistory({ history }: { history: PollRecord[] }) {
   )
 }
 
-interface PollPanelProps {
-  environment: Environment
-  client: ClientProfile | undefined
-  authorization: DeviceAuthorization | null
-  schedule: PollSchedule | null
-  onScheduleChange: (schedule: PollSchedule) => void
-}
-
-export function PollPanel({ environment, client, authorization, schedule, onScheduleChange }: PollPanelProps) {
-  const { tokensObtained } = useTokenActions()
-  const [authOverride, setAuthOverride] = useState<ClientAuthMethod | null>(null)
-  const [earlyBy, setEarlyBy] = useState<number | null>(null)
-  const [history, setHistory] = useState<PollRecord[]>([])
-  const [automatic, setAutomatic] = useState(false)
+/** Step 4: the view of the device flow's polling; every decision lives in useDeviceFlow. */
+export function PollPanel({ flow }: { flow: ReturnType<typeof useDeviceFlow> }) {
   const waitId = useId()
-  const now = useNow(authorization !== null)
-  const auth = authOverride ?? client?.token_endpoint_auth_method ?? 'client_secret_basic'
-
-  const poll = useMutation({
-    mutationFn: (device_code: string) =>
-      pollDeviceToken({
-        server: environmentServer(environment),
-        client_id: client?.client_id ?? '',
-        client_secret: client?.client_secret ?? '',
-        auth,
-        device_code,
-        record: recordExchange,
-      }),
-    onSuccess: (outcome) => {
-      setHistory((previous) => [...previous, { at: Date.now(), kind: outcome.kind, auth }])
-      if (schedule) onScheduleChange(afterPoll(schedule, outcome.kind, Date.now()))
-      if (outcome.kind === 'tokens' && client) {
-        tokensObtained({
-          step: 'device-poll',
-          environmentId: environment.id,
-          clientProfileId: client.id,
-          client_id: client.client_id,
-          obtainedAt: Date.now(),
-          tokens: outcome.tokens,
-        })
-      }
-    },
-  })
-
-  const { mutate } = poll
-  const deviceCode = authorization?.device_code
-  const pollOnSchedule = useCallback(() => {
-    if (deviceCode) mutate(deviceCode)
-  }, [mutate, deviceCode])
-  useAutoPoll({ enabled: automatic, schedule, pending: poll.isPending, lastOutcome: poll.data, poll: pollOnSchedule })
-  const pollingOver = endsPolling(poll.data)
-
-  // The clock ticks once a second; never let a stale tick read as more than a full interval.
-  const wait = schedule ? secondsUntilNextPoll(schedule, Math.max(now, schedule.lastPollAt ?? 0)) : 0
-  const pollNow = () => {
-    if (!authorization) return
-    // Warn, never forbid: seeing the server's slow_down is part of learning the flow.
-    setEarlyBy(schedule && isTooEarly(schedule, Date.now()) ? Math.ceil(secondsUntilNextPoll(schedule, Date.now())) : null)
-    poll.mutate(authorization.device_code)
-  }
+  const started = flow.state.phase === 'started' ? flow.state : null
+  const now = useNow(started !== null)
 
   return (
     <StepSection
@@ -105,44 +40,103 @@ export function PollPanel({ environment, client, authorization, schedule, onSche
       title="Poll"
       description="Ask the token endpoint whether the user has approved (RFC 8628 §3.4). Polling sooner than the interval earns slow_down."
     >
-      {!authorization ? (
+      {!started ? (
         <p className="text-sm text-slate-500 dark:text-slate-400">Start the device flow first: polling needs its device code.</p>
       ) : (
-        <div className="flex flex-col gap-3">
-          <div className="grid gap-3 sm:grid-cols-2">
-            <AuthMethodSelect
-              value={auth}
-              onValueChange={setAuthOverride}
-              hint="Some servers need client_secret_post here even for a client registered with client_secret_basic."
-            />
-          </div>
-          <div className="flex items-center gap-3">
-            <Button onClick={pollNow} busy={poll.isPending} aria-describedby={waitId}>
-              Poll
-            </Button>
-            <span id={waitId} className="text-sm text-slate-600 dark:text-slate-400">
-              {wait > 0 ? `Next poll due in ${Math.ceil(wait)} s (interval ${schedule?.interval ?? authorization.interval} s)` : 'Ready to poll'}
-            </span>
-          </div>
-          <CheckboxField
-            label="Poll automatically"
-            checked={automatic}
-            onCheckedChange={setAutomatic}
-            hint={
-              automatic && !pollingOver
-                ? `Polling every ${schedule?.interval ?? authorization.interval} s, never early; stops when tokens arrive, the user denies or the code expires.`
-                : 'As a device would: at the interval, slowing down when the server says slow_down (RFC 8628 §3.5).'
-            }
-          />
-          {earlyBy !== null && (
-            <Notice tone="warning" live>
-              That poll was {earlyBy} s early. RFC 8628 asks clients to wait the interval; the server may answer slow_down.
-            </Notice>
-          )}
-          {poll.data && <PollOutcomeView outcome={poll.data} interval={schedule?.interval ?? authorization.interval} />}
-          {history.length > 1 && <PollHistory history={history} />}
-        </div>
+        <PollControls flow={flow} started={started} now={now} waitId={waitId} />
       )}
     </StepSection>
+  )
+}
+
+type Started = Extract<ReturnType<typeof useDeviceFlow>['state'], { phase: 'started' }>
+
+function PollControls({ flow, started, now, waitId }: { flow: ReturnType<typeof useDeviceFlow>; started: Started; now: number; waitId: string }) {
+  const { schedule, client, auth, clientIdInBody, lastOutcome } = started
+  // The clock ticks once a second; never let a stale tick read as more than a full interval.
+  const wait = secondsUntilNextPoll(schedule, Math.max(now, schedule.lastPollAt ?? 0))
+  const expired = secondsUntilExpiry(schedule, now) <= 0
+  const status = flow.final
+    ? 'This device code has its final answer: start over for a new one.'
+    : expired
+      ? 'The device code has expired: start over for a new one.'
+      : wait > 0
+        ? `Next poll due in ${wait} s (interval ${schedule.interval} s)`
+        : 'Ready to poll'
+
+  return (
+    <div className="flex flex-col gap-3">
+      <p className="text-sm">
+        Polling as <span className="font-semibold">{client.label}</span> (<code>{client.input.client_id || 'no client_id'}</code>) with{' '}
+        <code>{auth}</code>
+        {auth === 'client_secret_basic' && clientIdInBody ? ' and client_id in the body' : ''}: the client this device flow started with.
+      </p>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <AuthMethodSelect
+          value={auth}
+          onValueChange={(method) => flow.setAuth(method, method === 'client_secret_basic' && clientIdInBody)}
+          hint="Some servers need client_secret_post here even for a client registered with client_secret_basic."
+        />
+        {auth === 'client_secret_basic' && (
+          <CheckboxField
+            label="Also send client_id in the body"
+            checked={clientIdInBody}
+            onCheckedChange={(checked) => flow.setAuth('client_secret_basic', checked)}
+            hint="RFC 8628 §3.4 permits it; some servers (Curity) refuse a Basic poll without it."
+          />
+        )}
+      </div>
+      <div className="flex flex-wrap items-center gap-3">
+        <Button onClick={() => flow.poll()} busy={flow.polling} disabled={flow.final} aria-describedby={waitId}>
+          Poll
+        </Button>
+        <Button variant="secondary" onClick={flow.startOver} busy={flow.starting}>
+          Start over
+        </Button>
+        <span id={waitId} className="text-sm text-slate-600 dark:text-slate-400">
+          {status}
+        </span>
+      </div>
+      <CheckboxField
+        label="Poll automatically"
+        checked={flow.automatic}
+        onCheckedChange={flow.setAutomatic}
+        hint={
+          flow.automatic && !flow.final
+            ? `Polling every ${schedule.interval} s, never early; stops when tokens arrive, the user denies or the code expires.`
+            : 'As a device would: at the interval, slowing down when the server says slow_down (RFC 8628 §3.5).'
+        }
+      />
+      {started.earlyBy !== null && (
+        <Notice tone="warning" live>
+          That poll was {started.earlyBy} s early. RFC 8628 asks clients to wait the interval; the server may answer slow_down.
+        </Notice>
+      )}
+      {flow.diagnosis && (
+        <Notice tone="warning" live title="Likely cause">
+          <p>{flow.diagnosis.cause}</p>
+          {flow.diagnosis.fixes.length > 0 && (
+            <div className="mt-2 flex flex-wrap gap-2">
+              {flow.diagnosis.fixes.map((fix) => {
+                const label = fixLabel(fix, 'Poll')
+                return (
+                  <Button key={label} onClick={() => flow.applyFix(fix)} busy={flow.polling}>
+                    {label}
+                  </Button>
+                )
+              })}
+            </div>
+          )}
+        </Notice>
+      )}
+      {lastOutcome && <PollOutcomeView outcome={lastOutcome} interval={schedule.interval} />}
+      {flow.scopeHint && (
+        <Notice tone="info" title="No scope was requested">
+          Some servers need a scope (for example <code>openid</code>) before the user can approve. If the approval never completes, start the
+          device flow again with a scope.
+        </Notice>
+      )}
+      {started.history.length > 1 && <PollHistory history={started.history} />}
+    </div>
   )
 }
