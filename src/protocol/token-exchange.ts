@@ -1,5 +1,4 @@
 import * as oauth from 'oauth4webapi'
-import { clientAuthentication } from './client-auth.ts'
 import { prepareClientRequest } from './client-request.ts'
 import type { RecordInput } from './request-context.ts'
 import type { ClientInput } from './request-input.ts'
@@ -40,7 +39,7 @@ export async function requestTokenExchange(input: TokenExchangeInput): Promise<T
         : null
   const prepared = prepareClientRequest(input, 'token_endpoint', 'token-exchange', problem)
   if (!prepared.ok) return prepared.failure
-  const { url, context, as, client } = prepared.request
+  const { url, context, as, client, auth } = prepared.request
   const parameters = new URLSearchParams({ subject_token: input.subject_token.trim(), subject_token_type: input.subject_token_type })
   const optional = ['actor_token', 'actor_token_type', 'requested_token_type', 'audience', 'resource', 'scope'] as const
   for (const name of optional) {
@@ -48,7 +47,6 @@ export async function requestTokenExchange(input: TokenExchangeInput): Promise<T
     if (value) parameters.set(name, value)
   }
   return requestTokens(context, async () => {
-    const auth = clientAuthentication(input.auth, input.client_secret)
     const response = await oauth.genericTokenEndpointRequest(as, client, auth, TOKEN_EXCHANGE_GRANT_TYPE, parameters, context.options(url))
     return oauth.processGenericTokenEndpointResponse(as, client, response)
   })
