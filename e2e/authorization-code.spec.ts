@@ -5,6 +5,9 @@ import { discover } from './walkthrough.ts'
 // Each journey leaves the console for the sandbox's pages and comes back, several times: a budget for a busy machine.
 test.describe.configure({ timeout: 180_000 })
 
+/** Arriving back means a page load, the code exchange and a JWKS fetch: more than one expect's default on a busy machine. */
+const ARRIVAL = { timeout: 45_000 }
+
 const authorizationCode = (page: Page) => page.getByRole('region', { name: 'Authorization Code' })
 const httpLog = (page: Page) => page.getByRole('complementary', { name: 'HTTP log' }).getByRole('list', { name: 'Exchanges' })
 
@@ -34,9 +37,9 @@ test('authorization code with PKCE, then without: each code exchanged and its ID
   await step.getByRole('button', { name: 'Authorize' }).click()
   expect((await sentTo).url()).toBe(previewed)
   await signInAndAnswer(page, 'Approve')
-  await expect(step.getByText('Code exchanged for tokens')).toBeVisible()
+  await expect(step.getByText('Code exchanged for tokens')).toBeVisible(ARRIVAL)
   await expect(page).toHaveURL(`${E2E_CONSOLE_ORIGIN}/#authorization-code`)
-  await expect(step.getByText('ID token valid')).toBeVisible()
+  await expect(step.getByText('ID token valid')).toBeVisible(ARRIVAL)
   await expect(httpLog(page)).toContainText('Discovery')
   await expect(httpLog(page).getByRole('button', { name: /Authorization code/ })).toHaveCount(1)
   const tokens = page.getByRole('region', { name: 'Tokens', exact: true }).getByRole('list', { name: 'Tokens obtained' })
@@ -46,7 +49,7 @@ test('authorization code with PKCE, then without: each code exchanged and its ID
   await step.getByLabel('Use PKCE').uncheck()
   await expect(step.getByLabel('Authorization URL')).not.toContainText('code_challenge')
   await step.getByRole('button', { name: 'Authorize' }).click()
-  await expect(step.getByText('Code exchanged for tokens')).toBeVisible()
+  await expect(step.getByText('Code exchanged for tokens')).toBeVisible(ARRIVAL)
   await expect(step.getByLabel('Use PKCE')).not.toBeChecked()
   await expect(tokens.getByRole('listitem').filter({ hasText: 'Authorization code' })).toHaveCount(2)
 })
@@ -62,8 +65,8 @@ test('a pushed authorization request (PAR): only client_id and request_uri go th
   await expect(step.getByLabel('Authorization URL')).toContainText('request_uri=')
   await step.getByRole('button', { name: 'Authorize' }).click()
   await signInAndAnswer(page, 'Approve')
-  await expect(step.getByText('Code exchanged for tokens')).toBeVisible()
-  await expect(step.getByText('ID token valid')).toBeVisible()
+  await expect(step.getByText('Code exchanged for tokens')).toBeVisible(ARRIVAL)
+  await expect(step.getByText('ID token valid')).toBeVisible(ARRIVAL)
   await expect(step.getByLabel('Use PAR')).toBeChecked()
   await expect(httpLog(page).getByRole('button', { name: /Pushed authorization/ })).toHaveCount(1)
   await expect(tokens.getByRole('listitem').filter({ hasText: 'Authorization code' })).toHaveCount(1)
