@@ -1,5 +1,6 @@
 import { defineConfig, devices } from '@playwright/test'
 import {
+  E2E_CONSOLE_INSECURE_ORIGIN,
   E2E_CONSOLE_ORIGIN,
   E2E_CONSOLE_PORT,
   E2E_SANDBOX,
@@ -47,7 +48,7 @@ export default defineConfig({
     },
   ],
   webServer: [
-    sandbox(E2E_SANDBOX.port, `--interval 1 --device-code-ttl 120 --allowed-origins ${E2E_CONSOLE_ORIGIN}`),
+    sandbox(E2E_SANDBOX.port, `--interval 1 --device-code-ttl 120 --allowed-origins ${E2E_CONSOLE_ORIGIN},${E2E_CONSOLE_INSECURE_ORIGIN}`),
     sandbox(E2E_SANDBOX_SHORT_LIVED.port, `--interval 1 --device-code-ttl 3 --allowed-origins ${E2E_CONSOLE_ORIGIN}`),
     sandbox(E2E_SANDBOX_SLOW_POLLING.port, `--interval 5 --device-code-ttl 120 --allowed-origins ${E2E_CONSOLE_ORIGIN}`),
     // Allows only an origin the console never has: the browser refuses its replies, as with a misconfigured server.

@@ -7,7 +7,8 @@ export default defineConfig({
   // The relay (/relay) past CORS, in `vite dev` and `vite preview` alike.
   plugins: [react(), tailwindcss(), relayPlugin()],
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
-  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+  // console.test: the end-to-end tests' name for a console opened over plain http from another machine.
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true, allowedHosts: ['console.test'] },
   test: {
     globals: true,
     projects: [

@@ -15,6 +15,12 @@ const sandboxAt = (port: number) => ({
 
 export const E2E_CONSOLE_PORT = port(4173)
 export const E2E_CONSOLE_ORIGIN = `http://127.0.0.1:${E2E_CONSOLE_PORT}`
+/**
+ * The console under a name that is not localhost, over plain http: not a secure context, as for a
+ * room of phones on the LAN. Chromium maps the name to 127.0.0.1 with --host-resolver-rules.
+ */
+export const E2E_CONSOLE_INSECURE_HOST = 'console.test'
+export const E2E_CONSOLE_INSECURE_ORIGIN = `http://${E2E_CONSOLE_INSECURE_HOST}:${E2E_CONSOLE_PORT}`
 export const E2E_SANDBOX = sandboxAt(port(8543))
 export const E2E_SANDBOX_SHORT_LIVED = sandboxAt(port(8544))
 export const E2E_SANDBOX_NO_CORS = sandboxAt(port(8545))

@@ -57,6 +57,16 @@ test('Presentation mode hides every secret, token and Basic credential after a f
 
   // The whole tutorial: client credentials, registration, device flow, tokens.
   const verificationUriComplete = await walkToDeviceCode(page)
+
+  // The QR code full screen, for a room to scan, with the user code beside it.
+  const deviceStep = page.getByRole('region', { name: 'Device Flow' })
+  const userCode = (await deviceStep.getByLabel('User code').textContent()) ?? ''
+  await deviceStep.getByRole('button', { name: 'Show QR code full screen' }).click()
+  const scan = page.getByRole('dialog', { name: 'Scan to continue' })
+  await expect(scan.getByRole('img', { name: 'Full-screen QR code' })).toBeVisible()
+  await expect(scan.getByLabel('Full-screen user code')).toHaveText(userCode)
+  await scan.getByRole('button', { name: 'Close' }).click()
+  await expect(scan).toBeHidden()
   const pollStep = page.getByRole('region', { name: 'Poll' })
   await answerOnSecondDevice(browser, verificationUriComplete, 'Approve')
   await expect(pollStep.getByText('Ready to poll')).toBeVisible()

@@ -1,6 +1,7 @@
 import { QRCodeSVG } from 'qrcode.react'
 import { CopyButton } from '../../../components/ui/copy-button.tsx'
 import { Notice } from '../../../components/ui/notice.tsx'
+import { QrFullScreen } from '../../../components/ui/qr-full-screen.tsx'
 import { formatDuration, useNow } from '../../../components/ui/use-now.ts'
 import { parseHttpUrl } from '../../../protocol/server-endpoints.ts'
 import type { DeviceAuthorization } from '../../../protocol/device-flow.ts'
@@ -25,6 +26,7 @@ export function DeviceAuthorizationView({ authorization, schedule }: DeviceAutho
         <p className="max-w-52 text-center text-xs break-all text-slate-500 dark:text-slate-400">
           {authorization.verification_uri_complete ? 'Scan to open the complete verification URI' : 'Scan to open the verification URI'}
         </p>
+        <QrFullScreen value={qrTarget} code={authorization.user_code} codeLabel="User code" />
       </div>
       <div className="flex flex-col gap-3">
         <div>
