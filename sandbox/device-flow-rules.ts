@@ -3,10 +3,18 @@ import type { ProviderMiddleware } from 'oidc-provider'
 /** RFC 8628 §3.5: on slow_down the interval grows by 5 seconds for this and all later polls. */
 const SLOW_DOWN_STEP_SECONDS = 5
 /**
- * A poll counts as too early only when it beats the interval by more than this. A client that waits the
- * interval after *sending* its last poll can arrive a little early when that poll travelled slower.
+ * A poll counts as too early only when it beats the interval by more than this share of it (and never by
+ * less than {@link MIN_SLACK_MS}). Clients that wait the interval after *sending* their last poll arrive
+ * early by however much faster this poll travelled than the last; under a room's load that varies a lot.
  */
-const NETWORK_SLACK_MS = 250
+const TOLERANCE_FRACTION = 0.25
+const MIN_SLACK_MS = 250
+
+/** The shortest gap between two pending polls that still counts as keeping to the interval. */
+export function shortestAllowedGapMs(intervalSeconds: number): number {
+  const intervalMs = intervalSeconds * 1000
+  return intervalMs - Math.max(MIN_SLACK_MS, intervalMs * TOLERANCE_FRACTION)
+}
 
 interface PollState {
   lastPollAt: number
@@ -29,6 +37,7 @@ export function createPollPacer(initialInterval: number, deviceCodeTtlSeconds: n
   }
 
   return {
+    /** `now` is when the poll ARRIVED: its processing time must not count against the client. */
     pendingPoll(deviceCode: string, now = Date.now()): PollVerdict {
       forgetExpired(now)
       const state = polls.get(deviceCode)
@@ -36,8 +45,9 @@ export function createPollPacer(initialInterval: number, deviceCodeTtlSeconds: n
         polls.set(deviceCode, { lastPollAt: now, interval: initialInterval })
         return { kind: 'in_time' }
       }
-      const early = now - state.lastPollAt < state.interval * 1000 - NETWORK_SLACK_MS
-      state.lastPollAt = now
+      const early = now - state.lastPollAt < shortestAllowedGapMs(state.interval)
+      // Polls processed out of order (a slow one finishing after a later one) never move the clock back.
+      state.lastPollAt = Math.max(state.lastPollAt, now)
       if (!early) return { kind: 'in_time' }
       state.interval += SLOW_DOWN_STEP_SECONDS
       return { kind: 'too_early', interval: state.interval }
@@ -65,6 +75,9 @@ export function deviceFlowRules(options: {
   const pacer = createPollPacer(options.interval, options.deviceCodeTtl)
 
   return async function deviceFlow(ctx, next) {
+    // Taken on arrival, before the provider works on the request: under load that work takes long, and a
+    // time taken after it would make the next poll of a client that kept to the interval look early.
+    const arrivedAt = Date.now()
     await next()
     if (ctx.method !== 'POST') return
 
@@ -75,7 +88,7 @@ export function deviceFlowRules(options: {
 
     const deviceCode = ctx.oidc?.params?.device_code
     if (ctx.path === options.tokenPath && typeof deviceCode === 'string' && isOAuthError(ctx.body, 'authorization_pending')) {
-      const verdict = pacer.pendingPoll(deviceCode)
+      const verdict = pacer.pendingPoll(deviceCode, arrivedAt)
       if (verdict.kind === 'too_early') {
         ctx.body = {
           error: 'slow_down',
