@@ -5,6 +5,8 @@ import { ClientCredentialsPanel } from '../features/flows/client-credentials/cli
 import { DeviceFlowSteps } from '../features/flows/device/device-flow-steps.tsx'
 import { ExternalApiPanel } from '../features/flows/external-api/external-api-panel.tsx'
 import { TokenExchangePanel } from '../features/flows/token-exchange/token-exchange-panel.tsx'
+import { useWalkthroughRound } from '../features/guide/guide-store.ts'
+import { StepNavigation } from '../features/guide/step-navigation.tsx'
 import { HttpLogPanel } from '../features/http-log/http-log-panel.tsx'
 import { PresentationSwitch } from '../features/presentation/presentation-switch.tsx'
 import { SessionMenu } from '../features/session/session-menu.tsx'
@@ -13,16 +15,11 @@ import { useActiveEnvironment } from '../state/environment-store.ts'
 import { AppProviders } from './providers.tsx'
 import { SecretMaskingProvider } from './secret-masking-provider.tsx'
 
-const STEPS = [
-  { id: 'environment', label: 'Environment' },
-  { id: 'client-credentials', label: 'Client Credentials' },
-  { id: 'external-api', label: 'External API' },
-  { id: 'device-flow', label: 'Device Flow' },
-  { id: 'poll', label: 'Poll' },
+/** Steps beside the tutorial: linked from the navigation, no progress of their own. */
+const OTHER_STEPS = [
   { id: 'authorization-code', label: 'Authorization Code' },
   { id: 'token-exchange', label: 'Token Exchange' },
   { id: 'client-management', label: 'Client Management' },
-  { id: 'tokens', label: 'Tokens' },
 ] as const
 
 function Header() {
@@ -45,22 +42,20 @@ function Header() {
   )
 }
 
-function StepNavigation() {
+/** The steps themselves; "Start over" remounts them so each begins afresh. */
+function WalkthroughSteps() {
+  const round = useWalkthroughRound()
   return (
-    <nav aria-label="Walk-through steps" className="border-b border-slate-200 px-3 py-2 lg:border-r lg:border-b-0 dark:border-slate-800">
-      <ol className="flex gap-1 overflow-x-auto lg:flex-col">
-        {STEPS.map((step) => (
-          <li key={step.id}>
-            <a
-              href={`#${step.id}`}
-              className="block rounded-md px-2 py-1 text-sm whitespace-nowrap text-slate-700 hover:bg-slate-200 dark:text-slate-200 dark:hover:bg-slate-800"
-            >
-              {step.label}
-            </a>
-          </li>
-        ))}
-      </ol>
-    </nav>
+    <div key={round} className="mx-auto flex max-w-4xl flex-col gap-5">
+      <EnvironmentPanel />
+      <ClientCredentialsPanel />
+      <ExternalApiPanel />
+      <DeviceFlowSteps />
+      <AuthorizationCodePanel />
+      <TokenExchangePanel />
+      <ClientManagementPanel />
+      <TokenListPanel />
+    </div>
   )
 }
 
@@ -74,18 +69,9 @@ export function App() {
           </a>
           <Header />
           <div className="grid min-h-0 flex-1 grid-cols-1 grid-rows-[auto_1fr_auto] lg:grid-cols-[11rem_minmax(0,1fr)_minmax(22rem,32rem)] lg:grid-rows-1">
-            <StepNavigation />
+            <StepNavigation otherSteps={OTHER_STEPS} />
             <main id="main" className="relative min-h-0 min-w-0 overflow-y-auto p-4">
-              <div className="mx-auto flex max-w-4xl flex-col gap-5">
-                <EnvironmentPanel />
-                <ClientCredentialsPanel />
-                <ExternalApiPanel />
-                <DeviceFlowSteps />
-                <AuthorizationCodePanel />
-                <TokenExchangePanel />
-                <ClientManagementPanel />
-                <TokenListPanel />
-              </div>
+              <WalkthroughSteps />
             </main>
             <aside aria-label="HTTP log" className="relative min-w-0 max-h-[40vh] min-h-0 border-t border-slate-200 bg-white lg:max-h-none lg:border-t-0 lg:border-l dark:border-slate-800 dark:bg-slate-900">
               <HttpLogPanel />

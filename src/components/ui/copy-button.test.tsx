@@ -2,7 +2,8 @@ import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { CopyButton } from './copy-button.tsx'
 
-describe('CopyButton without the Clipboard API (plain http)', () => {
+// Rendering and user events are slow on a busy machine; the assertions are about outcomes only.
+describe('CopyButton without the Clipboard API (plain http)', { timeout: 30_000 }, () => {
   const execCommand = vi.fn<(command: string) => boolean>()
   beforeEach(() => {
     Object.defineProperty(document, 'execCommand', { value: execCommand, configurable: true })

@@ -1,0 +1,108 @@
+import { useId } from 'react'
+import { useExchanges } from '../../state/http-log-store.ts'
+import { useTokenActions } from '../../state/token-store.ts'
+import { useWalkthroughActions } from '../../state/walkthrough-store.ts'
+import { useGuideActions, useWalkthroughStartedAt } from './guide-store.ts'
+import { WALKTHROUGH_STEPS, nextStep, walkthroughProgress, type StepState } from './walkthrough-progress.ts'
+
+const STATE_TEXT: Record<StepState, string> = {
+  not_started: 'not started',
+  waiting: 'waiting for approval',
+  done: 'done',
+  failed: 'failed',
+}
+
+const STATE_MARK: Record<StepState, string> = {
+  not_started: '○',
+  waiting: '◐',
+  done: '✓',
+  failed: '✕',
+}
+
+const STATE_CLASS: Record<StepState, string> = {
+  not_started: 'text-slate-500 dark:text-slate-400',
+  waiting: 'text-amber-700 dark:text-amber-400',
+  done: 'text-emerald-700 dark:text-emerald-400',
+  failed: 'text-rose-700 dark:text-rose-400',
+}
+
+/**
+ * The tutorial's steps with where each stands (from the HTTP log, nothing copied), what to do next and
+ * why, and "Start over", which forgets this walk-through's tokens and device client but keeps environments.
+ */
+export function StepNavigation({ otherSteps = [] }: { otherSteps?: readonly { id: string; label: string }[] }) {
+  const exchanges = useExchanges()
+  const since = useWalkthroughStartedAt()
+  const { walkthroughRestarted } = useGuideActions()
+  const { tokensCleared } = useTokenActions()
+  const { deviceClientChosen } = useWalkthroughActions()
+  const progress = walkthroughProgress(exchanges, since)
+  const next = nextStep(progress)
+  const nextId = useId()
+
+  const startOver = () => {
+    tokensCleared()
+    deviceClientChosen(null)
+    walkthroughRestarted()
+    document.getElementById('environment')?.scrollIntoView({ block: 'start' })
+  }
+
+  return (
+    <nav aria-label="Walk-through steps" className="flex flex-col gap-2 border-b border-slate-200 px-3 py-2 lg:border-r lg:border-b-0 dark:border-slate-800">
+      <ol className="flex gap-1 overflow-x-auto lg:flex-col">
+        {WALKTHROUGH_STEPS.map((step) => {
+          const state = progress[step.id]
+          return (
+            <li key={step.id} className="flex items-center gap-1 whitespace-nowrap">
+              <span aria-hidden="true" className={`w-4 text-center text-sm ${STATE_CLASS[state]}`}>
+                {STATE_MARK[state]}
+              </span>
+              <a
+                href={`#${step.id}`}
+                aria-current={next?.id === step.id ? 'step' : undefined}
+                aria-describedby={`${nextId}-${step.id}`}
+                className="rounded-md px-1.5 py-1 text-sm text-slate-700 hover:bg-slate-200 aria-[current=step]:font-semibold dark:text-slate-200 dark:hover:bg-slate-800"
+              >
+                {step.label}
+              </a>
+              <span id={`${nextId}-${step.id}`} className={`text-xs ${STATE_CLASS[state]}`}>
+                <span className="sr-only">: </span>
+                {STATE_TEXT[state]}
+              </span>
+            </li>
+          )
+        })}
+        {otherSteps.map((step) => (
+          <li key={step.id} className="flex items-center gap-1 whitespace-nowrap">
+            <span aria-hidden="true" className="w-4" />
+            <a
+              href={`#${step.id}`}
+              className="rounded-md px-1.5 py-1 text-sm text-slate-700 hover:bg-slate-200 dark:text-slate-200 dark:hover:bg-slate-800"
+            >
+              {step.label}
+            </a>
+          </li>
+        ))}
+      </ol>
+      <section aria-label="What to do next" className="hidden rounded-md bg-slate-100 p-2 text-xs leading-relaxed lg:block dark:bg-slate-800/60">
+        {next ? (
+          <>
+            <p className="font-semibold">
+              Next: <a href={`#${next.id}`}>{next.label}</a>
+            </p>
+            <p>{next.guide}</p>
+          </>
+        ) : (
+          <p className="font-semibold">The walk-through is done.</p>
+        )}
+      </section>
+      <button
+        type="button"
+        onClick={startOver}
+        className="self-start rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-200 dark:border-slate-600 dark:hover:bg-slate-800"
+      >
+        Start over
+      </button>
+    </nav>
+  )
+}
