@@ -68,7 +68,7 @@ export function App() {
             Skip to the steps
           </a>
           <Header />
-          <div className="grid min-h-0 flex-1 grid-cols-1 grid-rows-[auto_1fr_auto] lg:grid-cols-[11rem_minmax(0,1fr)_minmax(22rem,32rem)] lg:grid-rows-1">
+          <div className="grid min-h-0 flex-1 grid-cols-1 grid-rows-[auto_1fr_auto] lg:grid-cols-[15rem_minmax(0,1fr)_minmax(22rem,32rem)] lg:grid-rows-1">
             <StepNavigation otherSteps={OTHER_STEPS} />
             <main id="main" className="relative min-h-0 min-w-0 overflow-y-auto p-4">
               <WalkthroughSteps />
