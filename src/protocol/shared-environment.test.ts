@@ -1,0 +1,72 @@
+import type { Environment } from './environment-schema.ts'
+import { readShareFragment, readSharedEnvironmentJson, shareLink, toSharedEnvironment } from './shared-environment.ts'
+
+const environment: Environment = {
+  id: 'env-1',
+  name: 'Staging',
+  issuer: 'https://idp.example/oauth',
+  endpoints: { token_endpoint: 'https://idp.example/oauth/token', device_authorization_endpoint: 'javascript:alert(1)' },
+  clients: [
+    {
+      id: 'c1',
+      label: 'www',
+      client_id: 'www',
+      client_secret: 'Password1',
+      token_endpoint_auth_method: 'client_secret_basic',
+      registration_access_token: 'rat-secret-value',
+      source: 'manual',
+      registration: { client_id: 'www', client_secret: 'Password1', registration_access_token: 'rat-secret-value' },
+    },
+  ],
+}
+
+describe('shared environments', () => {
+  it('carries issuer, http(s) endpoints and client ids, and no secret of any kind', () => {
+    const shared = toSharedEnvironment(environment)
+    expect(shared).toEqual({
+      version: 1,
+      name: 'Staging',
+      issuer: 'https://idp.example/oauth',
+      endpoints: { token_endpoint: 'https://idp.example/oauth/token' },
+      clients: [{ label: 'www', client_id: 'www', token_endpoint_auth_method: 'client_secret_basic' }],
+    })
+    const link = shareLink('http://console.example/app#old', shared)
+    expect(link.startsWith('http://console.example/app#share=')).toBe(true)
+    for (const secret of ['Password1', 'rat-secret-value', btoa('Password1')]) {
+      expect(link).not.toContain(secret)
+      expect(JSON.stringify(shared)).not.toContain(secret)
+    }
+  })
+
+  it('reads back what it shared', () => {
+    const shared = toSharedEnvironment(environment)
+    const link = shareLink('http://console.example/', shared)
+    expect(readShareFragment(new URL(link).hash)).toEqual({ ok: true, shared })
+  })
+
+  it('ignores fragments that share nothing', () => {
+    expect(readShareFragment('')).toBeNull()
+    expect(readShareFragment('#main')).toBeNull()
+  })
+
+  it.each([
+    ['#share=%%%', /damaged/],
+    [`#share=${btoa('not json')}`, /not valid JSON/],
+    [`#share=${'A'.repeat(20_000)}`, /too long/],
+  ])('refuses the malformed link %s with a clear message', (hash, message) => {
+    const read = readShareFragment(hash)
+    expect(read).toMatchObject({ ok: false, message: expect.stringMatching(message) })
+  })
+
+  it('refuses a link that smuggles a secret or a script URL, naming the field', () => {
+    const base = { version: 1, name: 'x', issuer: 'https://idp.example', endpoints: {}, clients: [] }
+    const withSecret = { ...base, clients: [{ label: 'a', client_id: 'a', token_endpoint_auth_method: 'client_secret_basic', client_secret: 's3cret' }] }
+    expect(readSharedEnvironmentJson(JSON.stringify(withSecret))).toEqual({
+      ok: false,
+      message: 'This shared environment was refused (clients.0: unexpected "client_secret"). Nothing was added.',
+    })
+    const hostile = { ...base, endpoints: { token_endpoint: 'javascript:alert(1)' } }
+    expect(readSharedEnvironmentJson(JSON.stringify(hostile))).toMatchObject({ ok: false, message: expect.stringContaining('endpoints.token_endpoint') })
+    expect(readSharedEnvironmentJson(JSON.stringify({ ...base, version: 2 }))).toMatchObject({ ok: false })
+  })
+})
