@@ -168,7 +168,8 @@ describe('maskExchange', () => {
     expect(body.length).toBeGreaterThan(2_000_000)
     expect(masked.response?.body).not.toMatch(/tok-\d/)
     expect(JSON.parse(masked.response!.body)).toEqual({ items: items.map((item) => ({ ...item, access_token: MASK })) })
-  })
+    // A large body on a busy machine: the assertion is the outcome, the budget only keeps it from failing on load.
+  }, 30_000)
 
   it('keeps a failed exchange without a response', () => {
     const failed: HttpExchange = { ...exchange({ body: 'password=p' }), response: null, failure: { kind: 'cors', message: 'blocked' } }

@@ -13,7 +13,8 @@ function renderBlock(presentation: boolean, secretsShown = false) {
   )
 }
 
-describe('CodeBlock in presentation mode', () => {
+// Rendering and user events are slow on a busy machine; the assertions are about outcomes only.
+describe('CodeBlock in presentation mode', { timeout: 30_000 }, () => {
   afterEach(() => vi.useRealTimers())
 
   it('shows text as it is when presentation mode is off', () => {
