@@ -88,7 +88,7 @@ export function StepNavigation({ otherSteps = [] }: { otherSteps?: readonly { id
         {next ? (
           <>
             <p className="font-semibold">
-              Next: <a href={`#${next.id}`}>{next.label}</a>
+              Next: {next.label}
             </p>
             <p>{next.guide}</p>
           </>
