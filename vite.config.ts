@@ -6,7 +6,8 @@ import { relayPlugin } from './relay/relay-plugin.ts'
 export default defineConfig({
   // The relay (/relay) past CORS, in `vite dev` and `vite preview` alike.
   plugins: [react(), tailwindcss(), relayPlugin()],
-  server: { host: '127.0.0.1', port: 5173, strictPort: true },
+  // Warm-up transforms the app's modules at start, so the first page load (npm start) is not the slow one.
+  server: { host: '127.0.0.1', port: 5173, strictPort: true, warmup: { clientFiles: ['./src/main.tsx'] } },
   // console.test: the end-to-end tests' name for a console opened over plain http from another machine.
   preview: { host: '127.0.0.1', port: 4173, strictPort: true, allowedHosts: ['console.test'] },
   test: {
@@ -17,7 +18,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['src/protocol/**/*.test.ts', 'sandbox/**/*.test.ts', 'relay/**/*.test.ts'],
+          include: ['src/protocol/**/*.test.ts', 'sandbox/**/*.test.ts', 'relay/**/*.test.ts', 'scripts/**/*.test.ts'],
         },
       },
       {

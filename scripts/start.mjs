@@ -1,27 +1,20 @@
-// `npm start`: the sandbox identity server and the console together, pre-configured for each other.
+// `npm start`: the sandbox identity server and the console (with its relay) together, pre-configured
+// for each other. `npm start -- --lan` serves both on this machine's LAN address for a room of phones.
 import { spawn } from 'node:child_process'
+import { networkInterfaces } from 'node:os'
+import { renderUnicodeCompact } from 'uqr'
+import { planStart } from './start-plan.mjs'
 
-const sandboxPort = process.env.SANDBOX_PORT ?? '8443'
-const consolePort = process.env.CONSOLE_PORT ?? '5173'
-const host = '127.0.0.1'
-const issuer = `http://${host}:${sandboxPort}/oauth/v2/oauth-anonymous`
-const consoleOrigins = [`http://${host}:${consolePort}`, `http://localhost:${consolePort}`].join(',')
+const plan = planStart({ argv: process.argv.slice(2), env: process.env, interfaces: networkInterfaces() })
+if (!plan.ok) {
+  console.error(plan.message)
+  process.exit(2)
+}
 
 const children = [
-  spawn('node', ['scripts/run-sandbox.mjs', '--port', sandboxPort, '--host', host, '--allowed-origins', consoleOrigins], {
-    stdio: 'inherit',
-  }),
-  spawn('npx', ['vite', '--host', host, '--port', consolePort, '--strictPort'], {
-    stdio: 'inherit',
-    env: { ...process.env, VITE_SANDBOX_ISSUER: issuer },
-  }),
+  spawn(process.execPath, plan.sandboxArgs, { stdio: 'inherit' }),
+  spawn('npx', plan.viteArgs, { stdio: 'inherit', env: { ...process.env, ...plan.viteEnv } }),
 ]
-
-setTimeout(() => {
-  console.log(`\n  OAuth Console:   http://${host}:${consolePort}/`)
-  console.log(`  Sandbox issuer:  ${issuer}`)
-  console.log('  Sign in on the sandbox as demo / demo. Ctrl+C stops both.\n')
-}, 1500)
 
 let stopping = false
 const stop = (code) => {
@@ -33,3 +26,42 @@ const stop = (code) => {
 for (const child of children) child.on('exit', (code) => stop(code ?? 1))
 process.on('SIGINT', () => stop(0))
 process.on('SIGTERM', () => stop(0))
+
+/** True once the URL answers at all: a refused connection means the server is still starting. */
+async function answers(url) {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(2000) })
+    await response.body?.cancel()
+    return response.ok
+  } catch {
+    return false
+  }
+}
+
+// Print the URLs only once both servers answer, so the first click on them works.
+const startedAt = Date.now()
+let warned = false
+while (!stopping) {
+  const [sandboxUp, consoleUp] = await Promise.all([answers(plan.discoveryUrl), answers(plan.consoleUrl)])
+  if (sandboxUp && consoleUp) break
+  if (!warned && Date.now() - startedAt > 60_000) {
+    warned = true
+    console.warn(`  Still waiting for ${sandboxUp ? 'the console' : 'the sandbox'} to answer...`)
+  }
+  await new Promise((resolve) => setTimeout(resolve, 200))
+}
+
+const lines = [
+  '',
+  `  OAuth Console:   ${plan.consoleUrl}`,
+  `  Sandbox issuer:  ${plan.issuer}`,
+  `  Local relay:     ${plan.consoleUrl}relay (forwards to ${plan.viteEnv.RELAY_ALLOW_HOSTS} and hosts you allow)`,
+  '  Sign in on the sandbox as demo / demo. Ctrl+C stops both.',
+  '',
+]
+console.log(lines.join('\n'))
+if (plan.lan) {
+  console.log(`  Participants: scan to open the console (${plan.consoleUrl}), same network required.\n`)
+  console.log(renderUnicodeCompact(plan.consoleUrl, { border: 2 }).replace(/^/gm, '  '))
+  console.log('')
+}
