@@ -10,6 +10,9 @@ import {
   E2E_SANDBOX_SLOW_POLLING,
   E2E_SANDBOX_SPARSE_DEVICE,
   E2E_SANDBOX_STRICT_AUTH,
+  E2E_START_CONSOLE_ORIGIN,
+  E2E_START_CONSOLE_PORT,
+  E2E_START_SANDBOX,
 } from './e2e/servers.ts'
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -61,6 +64,14 @@ export default defineConfig({
       command: `npx vite build --logLevel warn && npx vite preview --port ${E2E_CONSOLE_PORT} --strictPort`,
       url: E2E_CONSOLE_ORIGIN,
       env: { VITE_SANDBOX_ISSUER: E2E_SANDBOX.issuer },
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+    },
+    // `npm start` itself (vite dev with the relay, and its own sandbox), for the relay journey.
+    {
+      command: 'node scripts/start.mjs',
+      url: E2E_START_CONSOLE_ORIGIN,
+      env: { SANDBOX_PORT: String(E2E_START_SANDBOX.port), CONSOLE_PORT: String(E2E_START_CONSOLE_PORT) },
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,
     },

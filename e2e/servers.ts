@@ -33,3 +33,7 @@ export const E2E_SANDBOX_CLIENT_ID_IN_BODY = sandboxAt(port(8560))
 export const E2E_SANDBOX_STRICT_AUTH = sandboxAt(port(8561))
 /** A sparse device reply (no interval, no verification_uri_complete) and slow_down on the first poll. */
 export const E2E_SANDBOX_SPARSE_DEVICE = sandboxAt(port(8562))
+/** `npm start` (scripts/start.mjs: vite dev with the relay, and its own sandbox), for the relay journey. */
+export const E2E_START_CONSOLE_PORT = port(5174)
+export const E2E_START_CONSOLE_ORIGIN = `http://127.0.0.1:${E2E_START_CONSOLE_PORT}`
+export const E2E_START_SANDBOX = sandboxAt(port(8547))

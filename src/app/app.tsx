@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { EnvironmentPanel } from '../features/environments/environment-panel.tsx'
 import { AuthorizationCodePanel } from '../features/flows/authorization-code/authorization-code-panel.tsx'
 import { ClientManagementPanel } from '../features/flows/client-management/client-management-panel.tsx'
@@ -11,6 +12,8 @@ import { HttpLogPanel } from '../features/http-log/http-log-panel.tsx'
 import { PresentationSwitch } from '../features/presentation/presentation-switch.tsx'
 import { SessionMenu } from '../features/session/session-menu.tsx'
 import { TokenListPanel } from '../features/tokens/token-list-panel.tsx'
+import { RelayOfferContext } from '../components/exchange/relay-offer.ts'
+import { useRelayOffer } from '../features/environments/use-relay-offer.ts'
 import { useActiveEnvironment } from '../state/environment-store.ts'
 import { AppProviders } from './providers.tsx'
 import { SecretMaskingProvider } from './secret-masking-provider.tsx'
@@ -59,10 +62,16 @@ function WalkthroughSteps() {
   )
 }
 
+/** Failure views offer "Use local relay" through this, without reading any store themselves. */
+function RelayOfferProvider({ children }: { children: ReactNode }) {
+  return <RelayOfferContext value={useRelayOffer()}>{children}</RelayOfferContext>
+}
+
 export function App() {
   return (
     <AppProviders>
       <SecretMaskingProvider>
+        <RelayOfferProvider>
         <div className="flex h-dvh flex-col overflow-hidden">
           <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
             Skip to the steps
@@ -78,6 +87,7 @@ export function App() {
             </aside>
           </div>
         </div>
+        </RelayOfferProvider>
       </SecretMaskingProvider>
     </AppProviders>
   )

@@ -12,7 +12,9 @@ const EXPECT_THRESHOLD_BYTES = 1024
 /**
  * A bash command that sends the recorded request again, byte for byte: explicit method, exact URL
  * (no globbing, no dot-segment squashing), every recorded header, the body as sent via
- * `--data-raw`. With `mask`, secrets are replaced as in {@link maskExchange}. RFC 9110 §9, §6.4.
+ * `--data-raw`. With `mask`, secrets are replaced as in {@link maskExchange}. A request that went
+ * through the local relay gets a comment line saying so: curl, like the relay, has no CORS check.
+ * RFC 9110 §9, §6.4.
  */
 export function toCurl(exchange: HttpExchange, options: { mask: boolean }): string {
   const { request } = options.mask ? maskExchange(exchange) : exchange
@@ -31,5 +33,6 @@ export function toCurl(exchange: HttpExchange, options: { mask: boolean }): stri
     if (!hasExpect && new TextEncoder().encode(request.body).length > EXPECT_THRESHOLD_BYTES) args.push(`-H 'Expect:'`)
     args.push(`--data-raw ${shellQuote(request.body)}`)
   }
-  return args.join(' \\\n  ')
+  const command = args.join(' \\\n  ')
+  return exchange.via === 'relay' ? `# Sent through the OAuth Console's local relay (no browser CORS check)\n${command}` : command
 }

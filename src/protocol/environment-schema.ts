@@ -85,6 +85,8 @@ export const environmentSchema = z.object({
   clients: z.array(clientProfileSchema),
   /** The discovery document as last fetched, for what the endpoints alone do not say. */
   metadata: z.optional(serverMetadataSchema),
+  /** Send this environment's requests through the console's local relay (past CORS). Off unless chosen. */
+  useRelay: z.optional(z.boolean()),
 })
 export type Environment = z.infer<typeof environmentSchema>
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { parseFormBody } from './body-format.ts'
-import type { ExchangeStep, HttpExchange, TransportFailure } from './http-exchange.ts'
+import { TRANSPORT_FAILURE_KINDS, type ExchangeStep, type HttpExchange, type TransportFailure } from './http-exchange.ts'
 import { maskExchange } from './masking.ts'
 import { headerValue } from './reply-body.ts'
 import { describeZodIssue, exchangeStepSchema } from './session-file.ts'
@@ -62,6 +62,8 @@ export interface HarEntry {
   _step: ExchangeStep
   /** Present when no response reached the page (status is then 0). */
   _failure?: TransportFailure
+  /** Present when the request went through the console's local relay, not straight from the browser. */
+  _relay?: true
 }
 
 /** A HAR 1.2 document. W3C HAR 1.2 §log. */
@@ -137,11 +139,20 @@ function toEntry(exchange: HttpExchange): HarEntry {
     response: harResponse,
     cache: {},
     timings: { send: 0, wait: exchange.durationMs, receive: 0 },
-    ...(failure ? { comment: `No response (${failure.kind}): ${failure.message}` } : {}),
+    ...(failure || exchange.via ? { comment: entryComment(exchange) } : {}),
     _id: exchange.id,
     _step: exchange.step,
     ...(failure ? { _failure: { kind: failure.kind, message: failure.message } } : {}),
+    ...(exchange.via === 'relay' ? { _relay: true as const } : {}),
   }
+}
+
+function entryComment({ failure, via }: HttpExchange): string {
+  const parts = [
+    ...(via === 'relay' ? ["Sent through the OAuth Console's local relay (no browser CORS check)."] : []),
+    ...(failure ? [`No response (${failure.kind}): ${failure.message}`] : []),
+  ]
+  return parts.join(' ')
 }
 
 /**
@@ -188,7 +199,8 @@ export const harSchema = z.object({
           }),
           _id: z.string().optional(),
           _step: z.string().optional(),
-          _failure: z.object({ kind: z.enum(['network', 'cors', 'timeout', 'aborted']), message: z.string() }).optional(),
+          _failure: z.object({ kind: z.enum(TRANSPORT_FAILURE_KINDS), message: z.string() }).optional(),
+          _relay: z.literal(true).optional(),
         }),
       )
       .max(HAR_MAX_ENTRIES),
@@ -234,6 +246,7 @@ function fromEntry(entry: HarInputEntry, index: number): HttpExchange {
     failure: failed
       ? (entry._failure ?? { kind: 'network', message: response._error ?? 'The HAR has no response for this request (status 0)' })
       : null,
+    ...(entry._relay ? { via: 'relay' as const } : {}),
   }
 }
 

@@ -37,9 +37,12 @@ export interface RecordedResponse {
   body: string
 }
 
+/** Every reason no HTTP response reached the page; `relay`: the local relay refused to forward it. */
+export const TRANSPORT_FAILURE_KINDS = ['network', 'cors', 'timeout', 'aborted', 'relay'] as const
+
 /** Why no HTTP response reached the page. */
 export interface TransportFailure {
-  kind: 'network' | 'cors' | 'timeout' | 'aborted'
+  kind: (typeof TRANSPORT_FAILURE_KINDS)[number]
   message: string
 }
 
@@ -53,4 +56,6 @@ export interface HttpExchange {
   request: RecordedRequest
   response: RecordedResponse | null
   failure: TransportFailure | null
+  /** Sent through the console's local relay (past CORS) rather than by the browser directly. */
+  via?: 'relay'
 }

@@ -10,6 +10,8 @@ export interface RecordingFetchOptions {
   /** Epoch milliseconds. */
   now?: () => number
   newId?: () => string
+  /** Marks every exchange as sent through the local relay. */
+  via?: 'relay'
 }
 
 /** The exchange each recorded response belongs to, so nested recorders share one identity. */
@@ -31,6 +33,7 @@ export function createRecordingFetch(
   const baseFetch: FetchFn = options.baseFetch ?? ((url, init) => globalThis.fetch(url, init))
   const now = options.now ?? Date.now
   const newId = options.newId ?? randomId
+  const mark = options.via ? { via: options.via } : {}
   return async (url, init) => {
     const startedAt = now()
     const request = {
@@ -49,7 +52,7 @@ export function createRecordingFetch(
       }
       const failure = await diagnoseFetchFailure(url, error, baseFetch)
       const exchange: HttpExchange = {
-        id: newId(), step, startedAt, durationMs: now() - startedAt, request, response: null, failure,
+        id: newId(), step, startedAt, durationMs: now() - startedAt, request, response: null, failure, ...mark,
       }
       record(exchange)
       throw new TransportError(failure, exchange, { cause: error })
@@ -61,7 +64,7 @@ export function createRecordingFetch(
     }
     const recorded = await recordResponse(response)
     const exchange: HttpExchange = {
-      id: newId(), step, startedAt, durationMs: now() - startedAt, request, response: recorded, failure: null,
+      id: newId(), step, startedAt, durationMs: now() - startedAt, request, response: recorded, failure: null, ...mark,
     }
     exchangesByResponse.set(response, exchange)
     record(exchange)

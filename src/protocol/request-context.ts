@@ -7,6 +7,8 @@ export interface RecordInput {
   record: (exchange: HttpExchange) => void
   /** The fetch that really sends; tests inject recorded replies here. */
   baseFetch?: FetchFn
+  /** Set when `baseFetch` sends through the local relay, so every exchange carries the mark. */
+  via?: 'relay'
 }
 
 /** One protocol request's recording fetch, the exchange it recorded, and oauth4webapi's options. */
@@ -22,7 +24,7 @@ export interface RequestContext {
  * Gives a request function its own recording fetch for its step: every exchange goes to `record`
  * and the latest is kept for the outcome. oauth4webapi `customFetch` / `allowInsecureRequests`.
  */
-export function createRequestContext(step: ExchangeStep, { record, baseFetch }: RecordInput): RequestContext {
+export function createRequestContext(step: ExchangeStep, { record, baseFetch, via }: RecordInput): RequestContext {
   let latest: HttpExchange | null = null
   const fetch = createRecordingFetch(
     step,
@@ -30,7 +32,7 @@ export function createRequestContext(step: ExchangeStep, { record, baseFetch }: 
       latest = exchange
       record(exchange)
     },
-    baseFetch ? { baseFetch } : {},
+    { ...(baseFetch ? { baseFetch } : {}), ...(via ? { via } : {}) },
   )
   return {
     fetch,

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { ExchangeStep, HttpExchange } from './http-exchange.ts'
+import { TRANSPORT_FAILURE_KINDS, type ExchangeStep, type HttpExchange } from './http-exchange.ts'
 import { environmentSchema, environmentWithoutSecrets, type Environment } from './environment-schema.ts'
 import { maskExchange } from './masking.ts'
 
@@ -35,7 +35,8 @@ export const httpExchangeSchema = z.object({
   response: z
     .object({ status: z.number().int(), statusText: z.string(), headers: headerRowsSchema, body: z.string() })
     .nullable(),
-  failure: z.object({ kind: z.enum(['network', 'cors', 'timeout', 'aborted']), message: z.string() }).nullable(),
+  failure: z.object({ kind: z.enum(TRANSPORT_FAILURE_KINDS), message: z.string() }).nullable(),
+  via: z.literal('relay').optional(),
 }) satisfies z.ZodType<HttpExchange>
 
 

@@ -21,6 +21,20 @@ export class TransportError extends Error {
 }
 
 /**
+ * Thrown by a fetch that already knows why no response came (the local relay refused, or could not
+ * reach the server): the diagnosis is taken as it is, with no probe.
+ */
+export class DiagnosedFetchError extends Error {
+  readonly failure: TransportFailure
+
+  constructor(failure: TransportFailure, options?: { cause?: unknown }) {
+    super(failure.message, options)
+    this.name = 'DiagnosedFetchError'
+    this.failure = failure
+  }
+}
+
+/**
  * Explains why `fetch(url)` threw. A browser reports a refused CORS response and an unreachable
  * server with the same TypeError, so a `no-cors` probe tells them apart: an opaque reply to the
  * probe means the server answered and only the CORS check failed.
@@ -31,6 +45,7 @@ export async function diagnoseFetchFailure(
   error: unknown,
   baseFetch: FetchFn,
 ): Promise<TransportFailure> {
+  if (error instanceof DiagnosedFetchError) return error.failure
   const target = originOf(url)
   switch (errorName(error)) {
     case 'AbortError':

@@ -36,6 +36,7 @@ interface EnvironmentState {
     clientChanged: (environmentId: string, clientId: string, patch: Partial<Omit<ClientProfile, 'id'>>) => void
     clientRemoved: (environmentId: string, clientId: string) => void
     rememberSecretsChanged: (remember: boolean) => void
+    relayUseChanged: (id: string, useRelay: boolean) => void
     environmentsImported: (environments: Environment[]) => void
   }
 }
@@ -123,6 +124,8 @@ const useEnvironmentStore = create<EnvironmentState>()(
             })),
           })),
         rememberSecretsChanged: (rememberSecrets) => set({ rememberSecrets }),
+        relayUseChanged: (id, useRelay) =>
+          set((state) => ({ environments: updateEnvironment(state.environments, id, (environment) => ({ ...environment, useRelay })) })),
         environmentsImported: (imported) => {
           const known = new Set(imported.map((environment) => environment.id))
           const environments = [...get().environments.filter((environment) => !known.has(environment.id)), ...imported]

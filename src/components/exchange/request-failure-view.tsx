@@ -1,8 +1,39 @@
 import { parseHttpUrl } from '../../protocol/server-endpoints.ts'
 import { explainOAuthError } from '../../protocol/oauth-error-glossary.ts'
 import { exhaustiveSwitchError, type RequestFailure } from '../../protocol/request-failure.ts'
+import { useContext } from 'react'
+import type { TransportFailure } from '../../protocol/http-exchange.ts'
+import { Button } from '../ui/button.tsx'
 import { Notice } from '../ui/notice.tsx'
 import { RawExchange } from './exchange-view.tsx'
+import { RelayOfferContext } from './relay-offer.ts'
+
+const TRANSPORT_TITLES: Record<TransportFailure['kind'], string> = {
+  cors: 'Blocked by CORS',
+  relay: 'Refused by the local relay',
+  network: 'No response from the server',
+  timeout: 'No response from the server',
+  aborted: 'No response from the server',
+}
+
+/** For a CORS refusal: the one-click way past it, when the local relay answers. */
+function RelayOfferLine() {
+  const { offer, relayOn } = useContext(RelayOfferContext)
+  if (offer) {
+    return (
+      <div className="mt-2 flex flex-wrap items-center gap-2">
+        <Button variant="secondary" onClick={offer}>
+          Use local relay
+        </Button>
+        <span className="text-xs">Sends this environment's requests from the console's local relay, which no CORS check applies to.</span>
+      </div>
+    )
+  }
+  if (relayOn) {
+    return <p className="mt-1 font-medium">The local relay is on for this environment: send the request again.</p>
+  }
+  return null
+}
 
 /** Explains a failed request in place: what happened, what it means, and the raw exchange behind it. */
 export function RequestFailureView({ failure }: { failure: RequestFailure }) {
@@ -16,12 +47,19 @@ export function RequestFailureView({ failure }: { failure: RequestFailure }) {
     case 'transport':
       return (
         <div className="flex flex-col gap-2">
-          <Notice tone="error" live title={failure.failure.kind === 'cors' ? 'Blocked by CORS' : 'No response from the server'}>
+          <Notice tone="error" live title={TRANSPORT_TITLES[failure.failure.kind]}>
             <p>{failure.failure.message}</p>
             {failure.failure.kind === 'cors' && (
               <p className="mt-1">
                 The server answered, but did not allow this console's origin (<code>{window.location.origin}</code>), so the browser hid
                 the reply. Add this origin to the server's allowed origins (CORS) for this endpoint.
+              </p>
+            )}
+            {failure.failure.kind === 'cors' && <RelayOfferLine />}
+            {failure.failure.kind === 'relay' && (
+              <p className="mt-1">
+                This is the relay's own answer: the request did not reach the server. See the Environment panel for the hosts the relay
+                forwards to.
               </p>
             )}
           </Notice>

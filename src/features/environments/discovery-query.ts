@@ -1,17 +1,18 @@
 import { queryOptions } from '@tanstack/react-query'
 import { discover } from '../../protocol/discovery.ts'
-import { recordExchange } from '../../state/http-log-store.ts'
+import type { Environment } from '../../state/environment-store.ts'
+import { requestTransport } from '../../state/request-transport.ts'
 
 export const discoveryKeys = {
   all: ['discovery'] as const,
-  issuer: (issuer: string) => [...discoveryKeys.all, issuer] as const,
+  issuer: (issuer: string, useRelay = false) => [...discoveryKeys.all, issuer, useRelay ? 'relay' : 'direct'] as const,
 }
 
 /** Run on demand (the Discover button), never in the background: each run is a logged exchange. */
-export const discoveryOptions = (issuer: string) =>
+export const discoveryOptions = (issuer: string, transport: Pick<Environment, 'useRelay'> = {}) =>
   queryOptions({
-    queryKey: discoveryKeys.issuer(issuer),
-    queryFn: () => discover({ issuer, record: recordExchange }),
+    queryKey: discoveryKeys.issuer(issuer, transport.useRelay),
+    queryFn: () => discover({ issuer, ...requestTransport(transport) }),
     enabled: false,
     staleTime: Infinity,
     retry: false,

@@ -17,6 +17,7 @@ import {
 } from '../../state/environment-store.ts'
 import { ClientList } from './client-list.tsx'
 import { discoveryOptions } from './discovery-query.ts'
+import { RelaySection } from './relay-section.tsx'
 
 export function EnvironmentPanel() {
   const environments = useEnvironments()
@@ -25,7 +26,7 @@ export function EnvironmentPanel() {
   const settingsProblem = useSettingsProblem()
   const actions = useEnvironmentActions()
   const issuer = environment.issuer.trim()
-  const discovery = useQuery(discoveryOptions(issuer))
+  const discovery = useQuery(discoveryOptions(issuer, environment))
 
   const runDiscovery = async () => {
     const { data } = await discovery.refetch()
@@ -120,6 +121,8 @@ export function EnvironmentPanel() {
             </div>
           </details>
         )}
+
+        <RelaySection environment={environment} />
 
         <ClientList environment={environment} />
 

@@ -32,6 +32,7 @@ export function ExchangeDetail({ exchange, onClose }: { exchange: HttpExchange; 
         <div className="flex flex-wrap items-center justify-between gap-2">
           <p className="text-xs text-slate-500 dark:text-slate-400">
             {STEP_LABELS[exchange.step]} · sent {new Date(exchange.startedAt).toLocaleString()} · {exchange.durationMs.toFixed(0)} ms
+            {exchange.via === 'relay' && " · via the local relay (sent by the console's relay, not the browser: no CORS check)"}
           </p>
           <CheckboxField label="Show secrets" checked={showSecrets} onCheckedChange={setShowSecrets} />
         </div>

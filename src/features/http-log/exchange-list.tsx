@@ -93,6 +93,9 @@ export function ExchangeList({ exchanges, onOpen }: ExchangeListProps) {
                 <span className="min-w-0 flex-1 truncate font-mono" title={exchange.request.url}>
                   {pathOf(exchange.request.url)}
                 </span>
+                {exchange.via === 'relay' && (
+                  <span className="shrink-0 rounded bg-violet-100 px-1 text-violet-800 dark:bg-violet-950 dark:text-violet-200">via relay</span>
+                )}
                 <span className="shrink-0 text-slate-500 dark:text-slate-400">{STEP_LABELS[exchange.step]}</span>
               </button>
             </li>

@@ -1,4 +1,5 @@
+import type { RecordInput } from '../../protocol/request-context.ts'
 import type { ClientInput } from '../../protocol/request-input.ts'
 
 /** Where a token action goes and as which client: the token's environment and client profile. */
-export type ActionClient = ClientInput
+export type ActionClient = ClientInput & RecordInput

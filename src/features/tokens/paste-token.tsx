@@ -3,6 +3,7 @@ import { Button } from '../../components/ui/button.tsx'
 import { TextAreaField } from '../../components/ui/fields.tsx'
 import { environmentServer, useActiveEnvironment } from '../../state/environment-store.ts'
 import { DecodedTokenView } from './decoded-token-view.tsx'
+import { requestTransport } from '../../state/request-transport.ts'
 import { VerifySignature } from './verify-signature.tsx'
 
 /** A token from elsewhere (a customer's ticket, a log line) decoded and checked against the active environment's keys. */
@@ -39,7 +40,7 @@ export function PasteToken() {
       {decoded !== null && (
         <div className="flex flex-col gap-2">
           <DecodedTokenView name="Pasted token" token={decoded} />
-          <VerifySignature key={`${environment.id}:${decoded}`} server={environmentServer(environment)} token={decoded} />
+          <VerifySignature key={`${environment.id}:${decoded}`} server={environmentServer(environment)} token={decoded} transport={requestTransport(environment)} />
         </div>
       )}
     </div>

@@ -1,6 +1,7 @@
 import type { HttpExchange } from '../../protocol/http-exchange.ts'
 import { fetchJwks } from '../../protocol/jwks.ts'
 import { verifyJwtSignature, type SignatureCheck } from '../../protocol/jwt-signature.ts'
+import type { RecordInput } from '../../protocol/request-context.ts'
 import type { RequestFailure } from '../../protocol/request-failure.ts'
 import type { ServerEndpoints } from '../../protocol/server-endpoints.ts'
 
@@ -10,9 +11,10 @@ export type SignatureOutcome = { kind: 'checked'; check: SignatureCheck; exchang
 export async function checkSignature(
   server: ServerEndpoints,
   token: string,
-  record: (exchange: HttpExchange) => void,
+  transport: RecordInput,
 ): Promise<SignatureOutcome> {
-  const keys = await fetchJwks({ server, record })
+  const { record, baseFetch, via } = transport
+  const keys = await fetchJwks({ server, record, ...(baseFetch ? { baseFetch } : {}), ...(via ? { via } : {}) })
   if (keys.kind !== 'jwks') return keys
   return { kind: 'checked', check: await verifyJwtSignature(token, keys.jwks), exchange: keys.exchange }
 }

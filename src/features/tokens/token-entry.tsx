@@ -7,7 +7,7 @@ import { Notice } from '../../components/ui/notice.tsx'
 import type { ClientAuthMethod } from '../../protocol/client-auth.ts'
 import { fetchUserinfo, refreshTokens } from '../../protocol/token-actions.ts'
 import { clientRequestInput, useEnvironments } from '../../state/environment-store.ts'
-import { recordExchange } from '../../state/http-log-store.ts'
+import { requestTransport } from '../../state/request-transport.ts'
 import { useTokenActions, type ObtainedToken } from '../../state/token-store.ts'
 import type { ActionClient } from './action-client.ts'
 import { RefreshResult, UserinfoResult } from './token-action-results.tsx'
@@ -19,8 +19,8 @@ function useActionClient(token: ObtainedToken, auth: ClientAuthMethod | null) {
   const profile = environment?.clients.find((candidate) => candidate.id === token.clientProfileId)
   const choice = { auth: auth ?? profile?.token_endpoint_auth_method ?? 'client_secret_basic' }
   const client: ActionClient = environment
-    ? { ...clientRequestInput(environment, profile, choice), client_id: profile?.client_id ?? token.client_id }
-    : { server: { issuer: '' }, client_id: token.client_id, client_secret: '', ...choice }
+    ? { ...clientRequestInput(environment, profile, choice), client_id: profile?.client_id ?? token.client_id, ...requestTransport(environment) }
+    : { server: { issuer: '' }, client_id: token.client_id, client_secret: '', ...choice, ...requestTransport({}) }
   return { environment, profile, client }
 }
 
@@ -31,7 +31,7 @@ export function TokenEntry({ token }: { token: ObtainedToken }) {
   const { access_token, refresh_token } = token.tokens
 
   const refresh = useMutation({
-    mutationFn: (refreshToken: string) => refreshTokens({ ...client, refresh_token: refreshToken, record: recordExchange }),
+    mutationFn: (refreshToken: string) => refreshTokens({ ...client, refresh_token: refreshToken }),
     onSuccess: (outcome) => {
       if (outcome.kind !== 'tokens') return
       tokensObtained({
@@ -46,7 +46,7 @@ export function TokenEntry({ token }: { token: ObtainedToken }) {
   })
   const userinfo = useMutation({
     mutationFn: (accessToken: string) =>
-      fetchUserinfo({ server: client.server, access_token: accessToken, client_id: client.client_id, record: recordExchange }),
+      fetchUserinfo({ ...client, access_token: accessToken }),
   })
 
   return (

@@ -5,7 +5,6 @@ import { CodeBlock } from '../../components/ui/code-block.tsx'
 import { CopyButton } from '../../components/ui/copy-button.tsx'
 import { decodeToken } from '../../protocol/jwt.ts'
 import { introspectToken, revokeToken } from '../../protocol/token-actions.ts'
-import { recordExchange } from '../../state/http-log-store.ts'
 import type { ActionClient } from './action-client.ts'
 import { DecodedTokenView } from './decoded-token-view.tsx'
 import { IntrospectionResult, RevocationResult } from './token-action-results.tsx'
@@ -27,8 +26,8 @@ export function TokenField({ field, name, value, client }: TokenFieldProps) {
   const isJwt = decodeToken(value).kind === 'jwt'
   // An ID token is not for the server's introspection or revocation endpoints (RFC 7662 §2.1, RFC 7009 §2.1).
   const serverManaged = field !== 'id_token'
-  const verify = useSignatureCheck(client.server, value)
-  const actionInput = { ...client, token: value, token_type_hint: field, record: recordExchange }
+  const verify = useSignatureCheck(client.server, value, client)
+  const actionInput = { ...client, token: value, token_type_hint: field }
   const introspect = useMutation({ mutationFn: () => introspectToken(actionInput) })
   const revoke = useMutation({ mutationFn: () => revokeToken(actionInput) })
 

@@ -4,7 +4,8 @@ import { RequestFailureView } from '../../components/exchange/request-failure-vi
 import { Button } from '../../components/ui/button.tsx'
 import { Notice } from '../../components/ui/notice.tsx'
 import type { ServerEndpoints } from '../../protocol/server-endpoints.ts'
-import { recordExchange } from '../../state/http-log-store.ts'
+import type { RecordInput } from '../../protocol/request-context.ts'
+import { requestTransport } from '../../state/request-transport.ts'
 import { checkSignature, type SignatureOutcome } from './signature-check.ts'
 
 export function SignatureOutcomeView({ outcome }: { outcome: SignatureOutcome }) {
@@ -28,13 +29,13 @@ export function SignatureOutcomeView({ outcome }: { outcome: SignatureOutcome })
 }
 
 /** A JWT's signature checked against the environment's published keys, as a mutation. */
-export function useSignatureCheck(server: ServerEndpoints, token: string) {
-  return useMutation({ mutationFn: () => checkSignature(server, token, recordExchange) })
+export function useSignatureCheck(server: ServerEndpoints, token: string, transport: RecordInput = requestTransport({})) {
+  return useMutation({ mutationFn: () => checkSignature(server, token, transport) })
 }
 
 /** The "Verify signature" button and its result. Remount (key) for another token. */
-export function VerifySignature({ server, token }: { server: ServerEndpoints; token: string }) {
-  const verify = useSignatureCheck(server, token)
+export function VerifySignature({ server, token, transport }: { server: ServerEndpoints; token: string; transport?: RecordInput }) {
+  const verify = useSignatureCheck(server, token, transport)
   return (
     <div className="flex flex-col gap-2">
       <div>

@@ -28,7 +28,8 @@ import {
   type ClientProfile,
   type Environment,
 } from '../../../state/environment-store.ts'
-import { readExchangesSnapshot, recordExchange, useHttpLogActions } from '../../../state/http-log-store.ts'
+import { readExchangesSnapshot, useHttpLogActions } from '../../../state/http-log-store.ts'
+import { requestTransport } from '../../../state/request-transport.ts'
 import { useObtainedTokens, useTokenActions } from '../../../state/token-store.ts'
 import { readCallbackArrival, type CallbackArrival } from './callback-arrival.ts'
 import { savePendingAuthorization, type PendingAuthorization } from './pending-authorization.ts'
@@ -85,7 +86,7 @@ async function validateReturnedIdToken(
   environment: Environment,
   pending: PendingAuthorization,
 ): Promise<IdTokenResult> {
-  const jwks = await fetchJwks({ server: environmentServer(environment), record: recordExchange })
+  const jwks = await fetchJwks({ server: environmentServer(environment), ...requestTransport(environment) })
   if (jwks.kind !== 'jwks') return { kind: 'jwks_failed', failure: jwks }
   return validateIdToken(id_token, {
     issuer: pending.issuer,
@@ -135,7 +136,7 @@ export function useAuthorizationCodeFlow(environment: Environment, client: Clien
       let exchange: HttpExchange | null = null
       if (form.usePar) {
         const outcome = await pushAuthorizationRequest({
-          server, client_id: client.client_id, client_secret: client.client_secret, auth, parameters, record: recordExchange,
+          server, client_id: client.client_id, client_secret: client.client_secret, auth, parameters, ...requestTransport(environment),
         })
         if (outcome.kind !== 'pushed') return outcome
         pushed = outcome.pushed
@@ -190,7 +191,7 @@ export function useAuthorizationCodeFlow(environment: Environment, client: Clien
         redirect_uri: pending.redirect_uri,
         code_verifier: pending.code_verifier,
         nonce: pending.nonce,
-        record: recordExchange,
+        ...requestTransport(environment),
       })
       if (outcome.kind !== 'tokens') return { kind: 'exchanged', outcome, idToken: null }
       tokensObtained({

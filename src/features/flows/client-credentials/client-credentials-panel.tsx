@@ -14,7 +14,7 @@ import type { ClientAuthMethod } from '../../../protocol/client-auth.ts'
 import { requestClientCredentials } from '../../../protocol/client-credentials.ts'
 import { authMethodWarning } from '../../../protocol/client-expectations.ts'
 import { clientRequestInput, pickClient, useActiveEnvironment } from '../../../state/environment-store.ts'
-import { recordExchange } from '../../../state/http-log-store.ts'
+import { requestTransport } from '../../../state/request-transport.ts'
 import { useTokenActions } from '../../../state/token-store.ts'
 
 export function ClientCredentialsPanel() {
@@ -33,7 +33,7 @@ export function ClientCredentialsPanel() {
         ...clientRequestInput(environment, client, { auth }),
         scope,
         extra,
-        record: recordExchange,
+        ...requestTransport(environment),
       }),
     onSuccess: (outcome) => {
       if (outcome.kind === 'tokens' && client) {

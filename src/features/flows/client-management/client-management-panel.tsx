@@ -16,7 +16,7 @@ import {
   type ManagementOutcome,
 } from '../../../protocol/client-management.ts'
 import { parseJsonText } from '../../../protocol/json-text.ts'
-import { recordExchange } from '../../../state/http-log-store.ts'
+import { requestTransport } from '../../../state/request-transport.ts'
 import { useActiveEnvironment, useEnvironmentActions } from '../../../state/environment-store.ts'
 
 type Action = 'read' | 'update' | 'delete'
@@ -34,7 +34,7 @@ export function ClientManagementPanel() {
   const where = {
     registration_client_uri: client?.registration_client_uri ?? '',
     registration_access_token: client?.registration_access_token ?? '',
-    record: recordExchange,
+    ...requestTransport(environment),
   }
 
   const manage = useMutation({

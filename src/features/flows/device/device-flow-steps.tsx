@@ -8,7 +8,7 @@ import { StepSection } from '../../../components/ui/step-section.tsx'
 import type { ClientAuthMethod } from '../../../protocol/client-auth.ts'
 import { authMethodWarning } from '../../../protocol/client-expectations.ts'
 import { clientRequestInput, pickClient, useActiveEnvironment } from '../../../state/environment-store.ts'
-import { recordExchange } from '../../../state/http-log-store.ts'
+import { requestTransport } from '../../../state/request-transport.ts'
 import { useTokenActions } from '../../../state/token-store.ts'
 import { useDeviceClientProfileId, useWalkthroughActions } from '../../../state/walkthrough-store.ts'
 import { DeviceAuthorizationView } from './device-authorization-view.tsx'
@@ -40,7 +40,7 @@ export function DeviceFlowSteps() {
 
   const start = () =>
     flow.start({
-      input: { ...clientRequestInput(environment, client, { auth }), scope, record: recordExchange },
+      input: { ...clientRequestInput(environment, client, { auth }), scope, ...requestTransport(environment) },
       client: {
         clientProfileId: client?.id ?? '',
         label: client?.label ?? 'no client',

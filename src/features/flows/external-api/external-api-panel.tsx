@@ -13,7 +13,7 @@ import { parseJsonText, sendApiRequest, type ApiOutcome } from '../../../protoco
 import { classifyErrorReply } from '../../../protocol/reply-classification.ts'
 import { readClientRegistration } from '../../../protocol/registration.ts'
 import { useActiveEnvironment } from '../../../state/environment-store.ts'
-import { recordExchange } from '../../../state/http-log-store.ts'
+import { requestTransport } from '../../../state/request-transport.ts'
 import { useObtainedTokens } from '../../../state/token-store.ts'
 import { RegistrationResult } from './registration-result.tsx'
 
@@ -70,7 +70,7 @@ export function ExternalApiPanel() {
         headers,
         body: hasBody ? body : null,
         bearer: bearer?.tokens.access_token ?? null,
-        record: recordExchange,
+        ...requestTransport(environment),
       }),
   })
 

@@ -12,7 +12,7 @@ import { StepSection } from '../../../components/ui/step-section.tsx'
 import type { ClientAuthMethod } from '../../../protocol/client-auth.ts'
 import { requestTokenExchange, TOKEN_TYPE_URIS } from '../../../protocol/token-exchange.ts'
 import { environmentServer, pickClient, useActiveEnvironment } from '../../../state/environment-store.ts'
-import { recordExchange } from '../../../state/http-log-store.ts'
+import { requestTransport } from '../../../state/request-transport.ts'
 import { useObtainedTokens, useTokenActions, type ObtainedToken } from '../../../state/token-store.ts'
 
 type TokenField = keyof typeof FIELD_NAMES
@@ -72,7 +72,7 @@ export function TokenExchangePanel() {
         audience,
         resource,
         scope,
-        record: recordExchange,
+        ...requestTransport(environment),
       }),
     onSuccess: (outcome) => {
       if (outcome.kind === 'tokens' && client) {
