@@ -53,7 +53,7 @@ export default defineConfig({
   webServer: [
     sandbox(E2E_SANDBOX.port, `--interval 1 --device-code-ttl 120 --allowed-origins ${E2E_CONSOLE_ORIGIN},${E2E_CONSOLE_INSECURE_ORIGIN}`),
     sandbox(E2E_SANDBOX_SHORT_LIVED.port, `--interval 1 --device-code-ttl 3 --allowed-origins ${E2E_CONSOLE_ORIGIN}`),
-    sandbox(E2E_SANDBOX_SLOW_POLLING.port, `--interval 5 --device-code-ttl 120 --allowed-origins ${E2E_CONSOLE_ORIGIN}`),
+    sandbox(E2E_SANDBOX_SLOW_POLLING.port, `--interval 30 --device-code-ttl 300 --allowed-origins ${E2E_CONSOLE_ORIGIN}`),
     // Allows only an origin the console never has: the browser refuses its replies, as with a misconfigured server.
     sandbox(E2E_SANDBOX_NO_CORS.port, `--interval 1 --allowed-origins http://127.0.0.1:1`),
     // Pitfalls of real servers, one sandbox each, for the client-authentication journeys.

@@ -32,6 +32,6 @@ test('polling again before the interval warns and the server answers slow_down w
   await poll(page)
   await expect(pollStep.getByText(/That poll was \d+ s early/)).toBeVisible()
   await expect(pollStep.getByText('slow_down', { exact: true })).toBeVisible()
-  // 5 s interval + 5 s (RFC 8628 §3.5).
-  await expect(pollStep).toContainText('is now 10 s')
+  // 30 s interval + 5 s (RFC 8628 §3.5).
+  await expect(pollStep).toContainText('is now 35 s')
 })

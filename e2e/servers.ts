@@ -24,7 +24,7 @@ export const E2E_CONSOLE_INSECURE_ORIGIN = `http://${E2E_CONSOLE_INSECURE_HOST}:
 export const E2E_SANDBOX = sandboxAt(port(8543))
 export const E2E_SANDBOX_SHORT_LIVED = sandboxAt(port(8544))
 export const E2E_SANDBOX_NO_CORS = sandboxAt(port(8545))
-/** A realistic 5 s interval, so "polled too soon" does not depend on how fast the test machine is. */
+/** A 30 s interval: two clicks in a row are "too soon" however busy the test machine is (the sandbox allows a quarter of it). */
 export const E2E_SANDBOX_SLOW_POLLING = sandboxAt(port(8546))
 
 /** Curity's pitfall: a device-code poll with Basic alone is refused, "client_id is missing". */
