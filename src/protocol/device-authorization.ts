@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { clampLifetime, clampPollInterval } from './limits.ts'
 
 /** The device authorization reply, with the polling interval settled. RFC 8628 §3.2. */
 export interface DeviceAuthorization {
@@ -10,8 +11,10 @@ export interface DeviceAuthorization {
   expires_in: number
   /** Seconds to wait between polls. */
   interval: number
-  /** The server omitted `interval` (or sent no usable one): 5 s applies, RFC 8628 §3.2. */
+  /** The server omitted `interval`: 5 s applies, RFC 8628 §3.2. */
   interval_defaulted: boolean
+  /** Server numbers the console changed to stay within its limits, in plain words. */
+  limit_notes: string[]
   /** Epoch milliseconds when the reply arrived: expires_in counts from here. */
   received_at: number
 }
@@ -33,13 +36,15 @@ const deviceAuthorizationSchema = z.looseObject({
   verification_url: z.string().min(1).optional(),
   verification_uri_complete: z.string().min(1).optional().catch(undefined),
   expires_in: seconds,
-  interval: seconds.optional().catch(undefined),
+  // Read as sent and clamped below, so "-1" is named as what arrived rather than as "none".
+  interval: z.unknown().optional(),
 })
 
 /**
  * Reads a device authorization reply, leniently enough to keep a usable flow going: numbers sent
- * as text are read, `verification_url` stands in for `verification_uri`, an unusable `interval`
- * falls back to 5 s. Null when a required member is missing. RFC 8628 §3.2.
+ * as text are read, `verification_url` stands in for `verification_uri`, a missing `interval`
+ * falls back to 5 s; an `interval` or `expires_in` out of bounds is clamped with a note. Null when
+ * a required member is missing. RFC 8628 §3.2.
  */
 export function readDeviceAuthorization(body: unknown, received_at: number): DeviceAuthorization | null {
   const parsed = deviceAuthorizationSchema.safeParse(body)
@@ -47,14 +52,17 @@ export function readDeviceAuthorization(body: unknown, received_at: number): Dev
   const reply = parsed.data
   const verification_uri = reply.verification_uri ?? reply.verification_url
   if (verification_uri === undefined) return null
+  const interval = clampPollInterval(reply.interval, DEFAULT_POLL_INTERVAL)
+  const lifetime = clampLifetime(reply.expires_in) ?? { value: reply.expires_in }
   return {
     device_code: reply.device_code,
     user_code: reply.user_code,
     verification_uri,
     ...(reply.verification_uri_complete === undefined ? {} : { verification_uri_complete: reply.verification_uri_complete }),
-    expires_in: reply.expires_in,
-    interval: reply.interval ?? DEFAULT_POLL_INTERVAL,
+    expires_in: lifetime.value,
+    interval: interval.value,
     interval_defaulted: reply.interval === undefined,
+    limit_notes: [interval.note, lifetime.note].filter((note): note is string => note !== undefined),
     received_at,
   }
 }

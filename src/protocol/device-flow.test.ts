@@ -37,7 +37,7 @@ describe('startDeviceAuthorization', () => {
     })
     expect(await outcome).toEqual({
       kind: 'started',
-      authorization: { ...authorizationReply, interval_defaulted: false, received_at: 1_700_000_000_000 },
+      authorization: { ...authorizationReply, interval_defaulted: false, limit_notes: [], received_at: 1_700_000_000_000 },
       conformance: [],
       exchange: exchanges[0],
     })
@@ -68,6 +68,25 @@ describe('startDeviceAuthorization', () => {
       kind: 'started',
       authorization: { interval: 5, interval_defaulted: false },
       conformance: ['"response" body "interval" property must be a number'],
+    })
+  })
+
+  it('clamps an interval of 1e9 to an hour and says so, so no timer overflows', async () => {
+    const result = await start([jsonReply({ ...authorizationReply, interval: 1e9 })]).outcome
+    expect(result).toMatchObject({
+      kind: 'started',
+      authorization: {
+        interval: 3600, interval_defaulted: false,
+        limit_notes: ['the server sent interval 1000000000, above the 3600 s limit: 3600 s is used'],
+      },
+    })
+  })
+
+  it('names an interval of -1 as sent, not as "the server sent none"', async () => {
+    const result = await start([jsonReply({ ...authorizationReply, interval: -1 })]).outcome
+    expect(result).toMatchObject({
+      kind: 'started',
+      authorization: { interval: 5, interval_defaulted: false, limit_notes: ['the server sent interval -1, below 1 s: 5 s is used'] },
     })
   })
 

@@ -37,8 +37,13 @@ export interface RecordedResponse {
   body: string
 }
 
-/** Every reason no HTTP response reached the page; `relay`: the local relay refused to forward it. */
-export const TRANSPORT_FAILURE_KINDS = ['network', 'cors', 'timeout', 'aborted', 'relay'] as const
+/**
+ * Why no usable HTTP response reached the page: none arrived (network, cors), the console stopped
+ * waiting (timeout, aborted), the request could not be sent (invalid_header), the reply was one
+ * the console refuses to act on (a redirect it does not follow, a body over the size cap), or the
+ * local relay refused to forward it (relay).
+ */
+export const TRANSPORT_FAILURE_KINDS = ['network', 'cors', 'timeout', 'aborted', 'redirect', 'too_large', 'invalid_header', 'relay'] as const
 
 /** Why no HTTP response reached the page. */
 export interface TransportFailure {

@@ -1,5 +1,18 @@
-import type { ExchangeStep, HeaderRow, HttpExchange, RecordedResponse } from './http-exchange.ts'
-import { diagnoseFetchFailure, TransportError, type FetchFn } from './transport-failure.ts'
+import { readCappedBody } from './capped-body.ts'
+import type { ExchangeStep, HeaderRow, HttpExchange, RecordedResponse, TransportFailure } from './http-exchange.ts'
+import { requestLimits, timerDelay, type RequestLimits } from './limits.ts'
+import {
+  brokenBodyFailure,
+  diagnoseFetchFailure,
+  originOf,
+  redirectFailure,
+  seconds,
+  timeoutFailure,
+  tooLargeFailure,
+  TransportError,
+  unsendableHeader,
+  type FetchFn,
+} from './transport-failure.ts'
 
 // The contract names these from here; they live beside the diagnosis they belong to.
 export { diagnoseFetchFailure, TransportError, type FetchFn }
@@ -12,6 +25,12 @@ export interface RecordingFetchOptions {
   newId?: () => string
   /** Marks every exchange as sent through the local relay. */
   via?: 'relay'
+  /** The person's Cancel: aborting it stops the request, recorded as 'aborted'. */
+  signal?: AbortSignal
+  /** How long the request may take, body included; the configured limit when absent. */
+  timeoutMs?: number
+  /** The most of a reply body that is kept, in decoded bytes; the configured limit when absent. */
+  maxBodyBytes?: number
 }
 
 /** The exchange each recorded response belongs to, so nested recorders share one identity. */
@@ -19,11 +38,14 @@ const exchangesByResponse = new WeakMap<Response, HttpExchange>()
 
 /**
  * A fetch that records every request and its response (or why there was none) through `record`,
- * once per request, after reading the body from a clone: the caller gets the original Response with
- * its body unconsumed. Usable as oauth4webapi's `[customFetch]` and for plain requests. When no
- * response arrives it records the diagnosed failure and throws a `TransportError`.
+ * once per request. It never follows a redirect (`redirect: 'manual'`: credentials and trusted
+ * replies stay with the server asked), gives up after the timeout, stops at the caller's signal,
+ * and reads the body as a stream up to the size cap. The caller gets a Response holding the
+ * body as read. A redirect, an oversized body, an unsendable header, a timeout and a cancel are
+ * recorded and thrown as a `TransportError`, as is a missing response, so nothing downstream
+ * parses what it should not. Usable as oauth4webapi's `[customFetch]` and for plain requests.
  * Wrapping another recording fetch re-uses its exchange instead of recording a second identity.
- * Fetch Standard §5.6 (fetch method).
+ * Fetch Standard §5.6 (fetch method), §4.4 (HTTP-redirect fetch, "manual").
  */
 export function createRecordingFetch(
   step: ExchangeStep,
@@ -42,33 +64,80 @@ export function createRecordingFetch(
       headers: headerRows(init?.headers),
       body: await bodyText(init?.body),
     }
-    let response: Response
-    try {
-      response = await baseFetch(url, init)
-    } catch (error) {
-      if (error instanceof TransportError) {
-        record(error.exchange)
-        throw error
-      }
-      const failure = await diagnoseFetchFailure(url, error, baseFetch)
-      const exchange: HttpExchange = {
-        id: newId(), step, startedAt, durationMs: now() - startedAt, request, response: null, failure, ...mark,
-      }
+    const { timeoutMs, maxBodyBytes } = { ...requestLimits(), ...definedLimits(options) }
+    const fail = (failure: TransportFailure, response: RecordedResponse | null, cause?: unknown): never => {
+      const exchange: HttpExchange = { id: newId(), step, startedAt, durationMs: now() - startedAt, request, response, failure, ...mark }
       record(exchange)
-      throw new TransportError(failure, exchange, { cause: error })
+      throw new TransportError(failure, exchange, { cause })
     }
-    const known = exchangesByResponse.get(response)
-    if (known) {
-      record(known)
-      return response
+
+    const unsendable = unsendableHeader(init?.headers)
+    if (unsendable) fail(unsendable, null)
+
+    const timeout = new AbortController()
+    const timer = setTimeout(
+      () => timeout.abort(new DOMException(`No reply within ${seconds(timeoutMs)}`, 'TimeoutError')),
+      timerDelay(timeoutMs),
+    )
+    const signals = [timeout.signal, options.signal, init?.signal].filter((signal): signal is AbortSignal => Boolean(signal))
+    const signal = AbortSignal.any(signals)
+    const stopped = (): TransportFailure | null => {
+      if (timeout.signal.aborted) return timeoutFailure(url, timeoutMs)
+      if (signal.aborted) return { kind: 'aborted', message: `The request to ${originOf(url)} was cancelled.` }
+      return null
     }
-    const recorded = await recordResponse(response)
-    const exchange: HttpExchange = {
-      id: newId(), step, startedAt, durationMs: now() - startedAt, request, response: recorded, failure: null, ...mark,
+    try {
+      let response: Response
+      try {
+        response = await baseFetch(url, { ...init, signal, redirect: 'manual' })
+      } catch (error) {
+        if (error instanceof TransportError) {
+          record(error.exchange)
+          throw error
+        }
+        return fail(stopped() ?? (await diagnoseFetchFailure(url, error, baseFetch)), null, error)
+      }
+      const known = exchangesByResponse.get(response)
+      if (known) {
+        record(known)
+        return response
+      }
+      if (response.type === 'opaqueredirect') return fail(redirectFailure(url, null, null), null)
+      const head = { status: response.status, statusText: response.statusText, headers: [...response.headers].map(([name, value]) => ({ name, value })) }
+      if (isRedirect(response.status)) {
+        return fail(redirectFailure(url, response.status, response.headers.get('location')), { ...head, body: '' })
+      }
+      const body = await readCappedBody(response.body, maxBodyBytes)
+      const recorded: RecordedResponse = { ...head, body: new TextDecoder().decode(body.bytes) }
+      if (body.error !== undefined) {
+        return fail(stopped() ?? brokenBodyFailure(url, body.total), recorded, body.error)
+      }
+      if (body.truncated) return fail(tooLargeFailure(url, maxBodyBytes, body.total, body.countingStopped), recorded)
+      const exchange: HttpExchange = {
+        id: newId(), step, startedAt, durationMs: now() - startedAt, request, response: recorded, failure: null, ...mark,
+      }
+      const delivered = new Response(NULL_BODY_STATUSES.has(response.status) ? null : body.bytes, {
+        status: response.status, statusText: response.statusText, headers: response.headers,
+      })
+      exchangesByResponse.set(delivered, exchange)
+      record(exchange)
+      return delivered
+    } finally {
+      clearTimeout(timer)
     }
-    exchangesByResponse.set(response, exchange)
-    record(exchange)
-    return response
+  }
+}
+
+const NULL_BODY_STATUSES = new Set([204, 205, 304])
+
+function isRedirect(status: number): boolean {
+  return status >= 300 && status < 400 && status !== 304
+}
+
+function definedLimits(options: RecordingFetchOptions): Partial<RequestLimits> {
+  return {
+    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }),
   }
 }
 
@@ -89,21 +158,6 @@ async function bodyText(body: BodyInit | null | undefined): Promise<string | nul
   if (body instanceof Blob) return body.text()
   if (body instanceof FormData) return '[multipart/form-data body]'
   return '[streamed body]'
-}
-
-async function recordResponse(response: Response): Promise<RecordedResponse> {
-  let body = ''
-  try {
-    body = await response.clone().text()
-  } catch {
-    // An unreadable body (reset mid-stream) is still worth recording with its status.
-  }
-  return {
-    status: response.status,
-    statusText: response.statusText,
-    headers: [...response.headers].map(([name, value]) => ({ name, value })),
-    body,
-  }
 }
 
 /** crypto.randomUUID exists only in secure contexts; a console served over plain http lacks it. */

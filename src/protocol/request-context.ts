@@ -9,6 +9,8 @@ export interface RecordInput {
   baseFetch?: FetchFn
   /** Set when `baseFetch` sends through the local relay, so every exchange carries the mark. */
   via?: 'relay'
+  /** The person's Cancel for this step: aborting it stops the request, recorded as 'aborted'. */
+  signal?: AbortSignal
 }
 
 /** One protocol request's recording fetch, the exchange it recorded, and oauth4webapi's options. */
@@ -24,7 +26,7 @@ export interface RequestContext {
  * Gives a request function its own recording fetch for its step: every exchange goes to `record`
  * and the latest is kept for the outcome. oauth4webapi `customFetch` / `allowInsecureRequests`.
  */
-export function createRequestContext(step: ExchangeStep, { record, baseFetch, via }: RecordInput): RequestContext {
+export function createRequestContext(step: ExchangeStep, { record, baseFetch, via, signal }: RecordInput): RequestContext {
   let latest: HttpExchange | null = null
   const fetch = createRecordingFetch(
     step,
@@ -32,7 +34,7 @@ export function createRequestContext(step: ExchangeStep, { record, baseFetch, vi
       latest = exchange
       record(exchange)
     },
-    { ...(baseFetch ? { baseFetch } : {}), ...(via ? { via } : {}) },
+    { ...(baseFetch ? { baseFetch } : {}), ...(via ? { via } : {}), ...(signal ? { signal } : {}) },
   )
   return {
     fetch,

@@ -1,20 +1,12 @@
+import type { TransportFailure } from '../../protocol/http-exchange.ts'
 import { parseHttpUrl } from '../../protocol/server-endpoints.ts'
 import { explainOAuthError } from '../../protocol/oauth-error-glossary.ts'
 import { exhaustiveSwitchError, type RequestFailure } from '../../protocol/request-failure.ts'
 import { useContext } from 'react'
-import type { TransportFailure } from '../../protocol/http-exchange.ts'
 import { Button } from '../ui/button.tsx'
 import { Notice } from '../ui/notice.tsx'
 import { RawExchange } from './exchange-view.tsx'
 import { RelayOfferContext } from './relay-offer.ts'
-
-const TRANSPORT_TITLES: Record<TransportFailure['kind'], string> = {
-  cors: 'Blocked by CORS',
-  relay: 'Refused by the local relay',
-  network: 'No response from the server',
-  timeout: 'No response from the server',
-  aborted: 'No response from the server',
-}
 
 /** For a CORS refusal: the one-click way past it, when the local relay answers. */
 function RelayOfferLine() {
@@ -33,6 +25,17 @@ function RelayOfferLine() {
     return <p className="mt-1 font-medium">The local relay is on for this environment: send the request again.</p>
   }
   return null
+}
+
+const TRANSPORT_TITLES: Record<TransportFailure['kind'], string> = {
+  network: 'No response from the server',
+  cors: 'Blocked by CORS',
+  timeout: 'Timed out',
+  aborted: 'Cancelled',
+  redirect: 'Redirect not followed',
+  too_large: 'Reply too large',
+  invalid_header: 'Invalid header value',
+  relay: 'Refused by the local relay',
 }
 
 /** Explains a failed request in place: what happened, what it means, and the raw exchange behind it. */

@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react'
+import { ErrorBoundary } from './error-boundary.tsx'
 
 interface StepSectionProps {
   id: string
@@ -8,7 +9,10 @@ interface StepSectionProps {
   children: ReactNode
 }
 
-/** A walk-through step: a region named by its heading, so screen readers and tests can find it. */
+/**
+ * A walk-through step: a region named by its heading, so screen readers and tests can find it. What
+ * it shows fails alone: an error inside it keeps the heading and the rest of the page.
+ */
 export function StepSection({ id, title, number, description, children }: StepSectionProps) {
   const headingId = useId()
   return (
@@ -30,7 +34,7 @@ export function StepSection({ id, title, number, description, children }: StepSe
           {description && <div className="mt-1 text-sm text-slate-600 dark:text-slate-400">{description}</div>}
         </div>
       </header>
-      {children}
+      <ErrorBoundary what={`the ${title} step`}>{children}</ErrorBoundary>
     </section>
   )
 }

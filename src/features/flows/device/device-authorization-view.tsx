@@ -1,4 +1,3 @@
-import { QRCodeSVG } from 'qrcode.react'
 import { CopyButton } from '../../../components/ui/copy-button.tsx'
 import { Notice } from '../../../components/ui/notice.tsx'
 import { QrFullScreen } from '../../../components/ui/qr-full-screen.tsx'
@@ -6,6 +5,7 @@ import { formatDuration, useNow } from '../../../components/ui/use-now.ts'
 import { parseHttpUrl } from '../../../protocol/server-endpoints.ts'
 import type { DeviceAuthorization } from '../../../protocol/device-flow.ts'
 import { secondsUntilExpiry, type PollSchedule } from '../../../protocol/poll-schedule.ts'
+import { VerificationQrCode } from './verification-qr-code.tsx'
 
 interface DeviceAuthorizationViewProps {
   authorization: DeviceAuthorization
@@ -19,15 +19,9 @@ export function DeviceAuthorizationView({ authorization, schedule }: DeviceAutho
   const expired = secondsLeft <= 0
   return (
     <div className="grid gap-4 md:grid-cols-[auto_1fr]">
-      <div className="flex flex-col items-center gap-2">
-        <div role="img" aria-label="QR code" className="rounded-md bg-white p-3">
-          <QRCodeSVG value={qrTarget} size={176} marginSize={0} aria-hidden="true" />
-        </div>
-        <p className="max-w-52 text-center text-xs break-all text-slate-500 dark:text-slate-400">
-          {authorization.verification_uri_complete ? 'Scan to open the complete verification URI' : 'Scan to open the verification URI'}
-        </p>
+      <VerificationQrCode uri={qrTarget} complete={authorization.verification_uri_complete !== undefined}>
         <QrFullScreen value={qrTarget} code={authorization.user_code} codeLabel="User code" />
-      </div>
+      </VerificationQrCode>
       <div className="flex flex-col gap-3">
         <div>
           <p className="text-xs font-semibold text-slate-600 dark:text-slate-300">User code</p>
@@ -82,6 +76,15 @@ export function DeviceAuthorizationView({ authorization, schedule }: DeviceAutho
             )}
           </dd>
         </dl>
+        {authorization.limit_notes.length > 0 && (
+          <Notice tone="warning" title="Server values outside the console's limits">
+            <ul className="list-disc pl-5">
+              {authorization.limit_notes.map((note) => (
+                <li key={note}>{note}</li>
+              ))}
+            </ul>
+          </Notice>
+        )}
       </div>
     </div>
   )

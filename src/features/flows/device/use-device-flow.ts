@@ -1,3 +1,4 @@
+import { timerDelay } from '../../../protocol/limits.ts'
 import { useMutation } from '@tanstack/react-query'
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react'
 import type { ClientAuthMethod } from '../../../protocol/client-auth.ts'
@@ -107,7 +108,8 @@ export function useDeviceFlow(options: { onTokens?: (outcome: Extract<PollOutcom
     const dueAt = nextAutomaticPollAt(state)
     // Codes that expire before the next poll may go are not polled again.
     if (dueAt >= state.schedule.expiresAt) return
-    const timer = setTimeout(() => poll(), Math.max(0, dueAt - Date.now()))
+    // timerDelay: a clamped interval still must never overflow setTimeout into an immediate poll.
+    const timer = setTimeout(() => poll(), timerDelay(dueAt - Date.now()))
     return () => clearTimeout(timer)
   }, [automatic, state, pollPending, poll])
 
