@@ -11,6 +11,8 @@ import { StepNavigation } from '../features/guide/step-navigation.tsx'
 import { HttpLogPanel } from '../features/http-log/http-log-panel.tsx'
 import { PresentationSwitch } from '../features/presentation/presentation-switch.tsx'
 import { SessionMenu } from '../features/session/session-menu.tsx'
+import { ShareEnvironmentMenu } from '../features/sharing/share-environment-menu.tsx'
+import { SharedLinkArrival } from '../features/sharing/shared-link-arrival.tsx'
 import { TokenListPanel } from '../features/tokens/token-list-panel.tsx'
 import { RelayOfferContext } from '../components/exchange/relay-offer.ts'
 import { useRelayOffer } from '../features/environments/use-relay-offer.ts'
@@ -39,6 +41,7 @@ function Header() {
           {environment.issuer && <span className="ml-2 hidden font-mono text-xs text-slate-500 dark:text-slate-400 md:inline">{environment.issuer}</span>}
         </p>
         <PresentationSwitch />
+        <ShareEnvironmentMenu />
         <SessionMenu />
       </div>
     </header>
@@ -77,6 +80,7 @@ export function App() {
             Skip to the steps
           </a>
           <Header />
+          <SharedLinkArrival />
           <div className="grid min-h-0 flex-1 grid-cols-1 grid-rows-[auto_1fr_auto] lg:grid-cols-[15rem_minmax(0,1fr)_minmax(22rem,32rem)] lg:grid-rows-1">
             <StepNavigation otherSteps={OTHER_STEPS} />
             <main id="main" className="relative min-h-0 min-w-0 overflow-y-auto p-4">

@@ -1,5 +1,13 @@
 import type { Environment } from './environment-schema.ts'
-import { readShareFragment, readSharedEnvironmentJson, shareLink, toSharedEnvironment } from './shared-environment.ts'
+import {
+  environmentFromShared,
+  readShareFragment,
+  readSharedEnvironmentJson,
+  shareLink,
+  sharedEnvironmentFile,
+  toSharedEnvironment,
+  type SharedEnvironment,
+} from './shared-environment.ts'
 
 const environment: Environment = {
   id: 'env-1',
@@ -21,6 +29,39 @@ const environment: Environment = {
 }
 
 describe('shared environments', () => {
+  it('has a type with no field for a secret, a token or a code (checked by the type checker)', () => {
+    expectTypeOf<keyof SharedEnvironment>().toEqualTypeOf<'version' | 'name' | 'issuer' | 'endpoints' | 'clients' | 'options'>()
+    expectTypeOf<keyof SharedEnvironment['clients'][number]>().toEqualTypeOf<'label' | 'client_id' | 'token_endpoint_auth_method'>()
+    expectTypeOf<keyof NonNullable<SharedEnvironment['options']>>().toEqualTypeOf<'use_relay'>()
+    expectTypeOf<keyof SharedEnvironment['endpoints']>().toEqualTypeOf<
+      | 'authorization_endpoint'
+      | 'pushed_authorization_request_endpoint'
+      | 'token_endpoint'
+      | 'device_authorization_endpoint'
+      | 'registration_endpoint'
+      | 'introspection_endpoint'
+      | 'revocation_endpoint'
+      | 'userinfo_endpoint'
+      | 'jwks_uri'
+    >()
+  })
+
+  it('recreates an environment under fresh ids, its clients without secrets, and carries the relay choice', () => {
+    const ids = ['e', 'c']
+    const shared = toSharedEnvironment({ ...environment, useRelay: true })
+    expect(shared.options).toEqual({ use_relay: true })
+    const recreated = environmentFromShared(shared, () => ids.shift() ?? 'x')
+    expect(recreated).toEqual({
+      id: 'c',
+      name: 'Staging',
+      issuer: 'https://idp.example/oauth',
+      endpoints: { token_endpoint: 'https://idp.example/oauth/token' },
+      clients: [{ id: 'e', label: 'www', client_id: 'www', client_secret: '', token_endpoint_auth_method: 'client_secret_basic', source: 'manual' }],
+      useRelay: true,
+    })
+    expect(readSharedEnvironmentJson(sharedEnvironmentFile(shared))).toEqual({ ok: true, shared })
+  })
+
   it('carries issuer, http(s) endpoints and client ids, and no secret of any kind', () => {
     const shared = toSharedEnvironment(environment)
     expect(shared).toEqual({

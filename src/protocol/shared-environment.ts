@@ -1,5 +1,5 @@
 import { z } from 'zod/mini'
-import { clientAuthMethodSchema, type Environment } from './environment-schema.ts'
+import { clientAuthMethodSchema, type ClientProfile, type Environment } from './environment-schema.ts'
 import { parseHttpUrl } from './server-endpoints.ts'
 
 /**
@@ -36,6 +36,8 @@ export const sharedEnvironmentSchema = z.strictObject({
   issuer: httpUrl,
   endpoints: z.strictObject(Object.fromEntries(ENDPOINT_NAMES.map((name) => [name, z.optional(httpUrl)])) as Record<(typeof ENDPOINT_NAMES)[number], z.ZodMiniOptional<typeof httpUrl>>),
   clients: z.array(sharedClientSchema).check(z.maxLength(50)),
+  /** How the console talks to this server; a choice, never a credential. */
+  options: z.optional(z.strictObject({ use_relay: z.optional(z.boolean()) })),
 })
 export type SharedEnvironment = z.infer<typeof sharedEnvironmentSchema>
 
@@ -58,7 +60,36 @@ export function toSharedEnvironment(environment: Environment): SharedEnvironment
     clients: environment.clients
       .filter((client) => client.client_id !== '')
       .map(({ label, client_id, token_endpoint_auth_method }) => ({ label, client_id, token_endpoint_auth_method })),
+    ...(environment.useRelay ? { options: { use_relay: true } } : {}),
   }
+}
+
+/**
+ * A new environment from a shared one, under fresh ids so it never overwrites one already here.
+ * Its clients have no secret: whoever adds it enters their own. RFC 6749 §2.3.1.
+ */
+export function environmentFromShared(shared: SharedEnvironment, newId: () => string): Environment {
+  const clients: ClientProfile[] = shared.clients.map(({ label, client_id, token_endpoint_auth_method }) => ({
+    id: newId(),
+    label: label || client_id,
+    client_id,
+    client_secret: '',
+    token_endpoint_auth_method,
+    source: 'manual',
+  }))
+  return {
+    id: newId(),
+    name: shared.name || 'Shared environment',
+    issuer: shared.issuer,
+    endpoints: { ...shared.endpoints },
+    clients,
+    ...(shared.options?.use_relay ? { useRelay: true } : {}),
+  }
+}
+
+/** The JSON file a shared environment is downloaded as: the same shape the link carries. */
+export function sharedEnvironmentFile(shared: SharedEnvironment): string {
+  return `${JSON.stringify(shared, null, 2)}\n`
 }
 
 function toBase64Url(text: string): string {
@@ -86,7 +117,7 @@ export function readSharedEnvironmentJson(text: string): SharedEnvironmentRead {
   try {
     json = JSON.parse(text)
   } catch {
-    return { ok: false, message: 'This shared environment is not valid JSON.' }
+    return { ok: false, message: 'This shared environment is not valid JSON. Nothing was added.' }
   }
   const parsed = sharedEnvironmentSchema.safeParse(json)
   if (!parsed.success) {
