@@ -3,6 +3,7 @@ import {
   E2E_CONSOLE_INSECURE_ORIGIN,
   E2E_CONSOLE_ORIGIN,
   E2E_CONSOLE_PORT,
+  E2E_HOSTILE,
   E2E_SANDBOX,
   E2E_SANDBOX_CLIENT_ID_IN_BODY,
   E2E_SANDBOX_NO_CORS,
@@ -60,6 +61,12 @@ export default defineConfig({
     sandbox(E2E_SANDBOX_CLIENT_ID_IN_BODY.port, `--interval 1 --allowed-origins ${E2E_CONSOLE_ORIGIN} --quirk poll-requires-client-id`),
     sandbox(E2E_SANDBOX_STRICT_AUTH.port, `--interval 1 --allowed-origins ${E2E_CONSOLE_ORIGIN} --strict-auth-method`),
     sandbox(E2E_SANDBOX_SPARSE_DEVICE.port, `--allowed-origins ${E2E_CONSOLE_ORIGIN} --no-interval --no-complete-uri --slow-down-first`),
+    {
+      command: `node e2e/hostile-server/server.mjs --port ${E2E_HOSTILE.port} --elsewhere-port ${E2E_HOSTILE.elsewhere.port}`,
+      url: `${E2E_HOSTILE.origin}/__received`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 30_000,
+    },
     {
       command: `npx vite build --logLevel warn && npx vite preview --port ${E2E_CONSOLE_PORT} --strictPort`,
       url: E2E_CONSOLE_ORIGIN,

@@ -37,3 +37,13 @@ export const E2E_SANDBOX_SPARSE_DEVICE = sandboxAt(port(8562))
 export const E2E_START_CONSOLE_PORT = port(5174)
 export const E2E_START_CONSOLE_ORIGIN = `http://127.0.0.1:${E2E_START_CONSOLE_PORT}`
 export const E2E_START_SANDBOX = sandboxAt(port(8547))
+
+/** The misbehaving server (e2e/hostile-server): one issuer per misbehaviour at /s/<name>. */
+const hostileAt = (port: number, elsewherePort: number) => ({
+  port,
+  origin: `http://127.0.0.1:${port}`,
+  issuer: (scenario: string) => `http://127.0.0.1:${port}/s/${scenario}`,
+  /** A second origin the hostile server points requests to; it records what reaches it. */
+  elsewhere: { port: elsewherePort, origin: `http://127.0.0.1:${elsewherePort}` },
+})
+export const E2E_HOSTILE = hostileAt(port(8550), port(8551))

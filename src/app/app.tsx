@@ -17,7 +17,10 @@ import { TokenListPanel } from '../features/tokens/token-list-panel.tsx'
 import { RelayOfferContext } from '../components/exchange/relay-offer.ts'
 import { useRelayOffer } from '../features/environments/use-relay-offer.ts'
 import { useActiveEnvironment } from '../state/environment-store.ts'
+import { ErrorBoundary } from '../components/ui/error-boundary.tsx'
 import { AppProviders } from './providers.tsx'
+import { LimitsSettings } from './limits-settings.tsx'
+import { StorageProblemNotice } from './storage-problem-notice.tsx'
 import { SecretMaskingProvider } from './secret-masking-provider.tsx'
 
 /** Steps beside the tutorial: linked from the navigation, no progress of their own. */
@@ -42,6 +45,7 @@ function Header() {
         </p>
         <PresentationSwitch />
         <ShareEnvironmentMenu />
+        <LimitsSettings />
         <SessionMenu />
       </div>
     </header>
@@ -53,14 +57,32 @@ function WalkthroughSteps() {
   const round = useWalkthroughRound()
   return (
     <div key={round} className="mx-auto flex max-w-4xl flex-col gap-5">
-      <EnvironmentPanel />
-      <ClientCredentialsPanel />
-      <ExternalApiPanel />
-      <DeviceFlowSteps />
-      <AuthorizationCodePanel />
-      <TokenExchangePanel />
-      <ClientManagementPanel />
-      <TokenListPanel />
+      <StorageProblemNotice />
+      {/* Each step fails alone: one that throws keeps the others, the tokens and the log. */}
+      <ErrorBoundary what="the Environment step">
+        <EnvironmentPanel />
+      </ErrorBoundary>
+      <ErrorBoundary what="the Client Credentials step">
+        <ClientCredentialsPanel />
+      </ErrorBoundary>
+      <ErrorBoundary what="the External API step">
+        <ExternalApiPanel />
+      </ErrorBoundary>
+      <ErrorBoundary what="the Device Flow and Poll steps">
+        <DeviceFlowSteps />
+      </ErrorBoundary>
+      <ErrorBoundary what="the Authorization Code step">
+        <AuthorizationCodePanel />
+      </ErrorBoundary>
+      <ErrorBoundary what="the Token Exchange step">
+        <TokenExchangePanel />
+      </ErrorBoundary>
+      <ErrorBoundary what="the Client Management step">
+        <ClientManagementPanel />
+      </ErrorBoundary>
+      <ErrorBoundary what="the token list">
+        <TokenListPanel />
+      </ErrorBoundary>
     </div>
   )
 }
@@ -87,7 +109,9 @@ export function App() {
               <WalkthroughSteps />
             </main>
             <aside aria-label="HTTP log" className="relative min-w-0 max-h-[40vh] min-h-0 border-t border-slate-200 bg-white lg:max-h-none lg:border-t-0 lg:border-l dark:border-slate-800 dark:bg-slate-900">
-              <HttpLogPanel />
+              <ErrorBoundary what="the HTTP log">
+                <HttpLogPanel />
+              </ErrorBoundary>
             </aside>
           </div>
         </div>

@@ -84,24 +84,22 @@ describe('discover', () => {
     expect(sent).toHaveLength(2) // the request and the diagnosis probe
   })
 
-  it('still finds metadata whose issuer differs from the asked one, explaining the mismatch', async () => {
+  it('reports metadata naming another issuer as an issuer mix-up error, keeping its endpoints under the asked issuer', async () => {
     const { outcome } = run([jsonReply({ ...metadata, issuer: 'https://as.example/other' })])
     expect(await outcome).toMatchObject({
-      kind: 'found',
-      endpoints: { ...endpoints, issuer: 'https://as.example/other' },
-      conformance: [
-        "the server's metadata names issuer https://as.example/other but the console asked for https://as.example/tenant (OpenID Connect Discovery 1.0 §4.3)",
-      ],
+      kind: 'issuer_mismatch',
+      asked: issuer,
+      named: 'https://as.example/other',
+      endpoints: { ...endpoints, issuer },
+      message:
+        'The metadata names issuer https://as.example/other, but the console asked for https://as.example/tenant (OpenID Connect Discovery 1.0 §4.3). ' +
+        'They must be identical: a server answering for another issuer is how mix-up attacks start, so the endpoints were not used.',
     })
   })
 
-  it('cites RFC 8414 §3.3 for an issuer mismatch in RFC 8414 metadata', async () => {
+  it('cites RFC 8414 §3.3 for an issuer mismatch in RFC 8414 metadata, a trailing slash included', async () => {
     const { outcome } = run([textReply('', 404), jsonReply({ ...metadata, issuer: 'https://as.example/tenant/' })])
-    expect(await outcome).toMatchObject({
-      conformance: [
-        "the server's metadata names issuer https://as.example/tenant/ but the console asked for https://as.example/tenant (RFC 8414 §3.3)",
-      ],
-    })
+    expect(await outcome).toMatchObject({ kind: 'issuer_mismatch', message: expect.stringContaining('(RFC 8414 §3.3)') })
   })
 
   it('still finds metadata without an issuer, keeping the asked issuer', async () => {

@@ -21,6 +21,21 @@ export type DiscoveryOutcome =
       conformance: string[]
       exchange: HttpExchange | null
     }
+  | {
+      /**
+       * The metadata names another issuer than the one asked: possibly a mix-up attack, at best a
+       * misconfiguration. An error; the endpoints are kept only for a person who decides to use them.
+       */
+      kind: 'issuer_mismatch'
+      source: MetadataSource
+      url: string
+      asked: string
+      named: string
+      message: string
+      /** The endpoints it names, under the issuer the console asked for. */
+      endpoints: ServerEndpoints
+      exchange: HttpExchange | null
+    }
   | RequestFailure
 
 export interface DiscoveryInput extends RecordInput {
@@ -30,8 +45,9 @@ export interface DiscoveryInput extends RecordInput {
 /**
  * Finds an issuer's endpoints: OpenID Connect Discovery (`<issuer>/.well-known/openid-configuration`)
  * first, then RFC 8414 (the well-known path inserted before the issuer's path) when the first
- * answers 404, no JSON, or is blocked by CORS. Metadata oauth4webapi refuses (issuer mismatch ...)
- * is still 'found' when it is a JSON object naming endpoints, the refusal in `conformance`.
+ * answers 404, no JSON, or is blocked by CORS. Metadata oauth4webapi refuses for other reasons is still
+ * 'found' when it is a JSON object naming endpoints, the refusal in `conformance`; metadata naming
+ * another issuer is 'issuer_mismatch', an error (RFC 9207 §1: mix-up attacks).
  * Called with a string and a fetch, that fetch sends (pass a recording fetch to log the exchanges).
  * OpenID Connect Discovery 1.0 §4, RFC 8414 §3.
  */
@@ -44,14 +60,17 @@ export async function discover(input: DiscoveryInput | string, fetchFn?: FetchFn
   if (!parsed.ok) return { kind: 'invalid_input', field: 'issuer', message: parsed.message }
   const asked = issuer.trim()
   const first = await attempt('openid-configuration', parsed.url, asked, recording)
-  if (first.kind === 'found' || !worthFallback(first)) return first
+  if (!worthFallback(first)) return first
   const second = await attempt('oauth-authorization-server', parsed.url, asked, recording)
   // When neither document exists, the OpenID Connect failure is the one people expect to see.
-  return second.kind === 'found' || !worthFallback(second) ? second : first
+  return !worthFallback(second) ? second : first
 }
 
-function worthFallback(outcome: RequestFailure): boolean {
+function worthFallback(outcome: DiscoveryOutcome): boolean {
   switch (outcome.kind) {
+    case 'found':
+    case 'issuer_mismatch':
+      return false
     case 'not_oauth':
       return true
     case 'oauth_error':
@@ -82,12 +101,37 @@ async function attempt(source: MetadataSource, issuer: URL, asked: string, recor
     'authorization server metadata',
   )
   if (settled.kind !== 'usable') return settled
+  const mismatch = issuerMismatch(settled.value, issuer, asked, source)
+  if (mismatch) {
+    return {
+      kind: 'issuer_mismatch', source, url: settled.exchange?.request.url ?? '', asked, named: mismatch.named, message: mismatch.message,
+      endpoints: { ...endpointsFromMetadata(settled.value, asked), issuer: asked }, exchange: settled.exchange,
+    }
+  }
   const endpoints = endpointsFromMetadata(settled.value, asked)
   const conformance = [...settled.conformance, ...contentTypeNote(settled.exchange, source)]
   if (Object.keys(endpoints).length === 1) conformance.push('the metadata names no endpoints')
   return {
     kind: 'found', source, url: settled.exchange?.request.url ?? '', metadata: settled.value, endpoints, conformance,
     exchange: settled.exchange,
+  }
+}
+
+/** The issuer the metadata names when it is a URL other than the one asked. RFC 8414 §3.3, OIDC Discovery §4.3. */
+function issuerMismatch(
+  metadata: Record<string, unknown>,
+  issuer: URL,
+  asked: string,
+  source: MetadataSource,
+): { named: string; message: string } | null {
+  const named = metadata.issuer
+  if (typeof named !== 'string' || !URL.canParse(named)) return null
+  if (new URL(named).href === issuer.href) return null
+  return {
+    named,
+    message:
+      `The metadata names issuer ${named}, but the console asked for ${asked} (${section(source, '3.3', '4.3')}). ` +
+      `They must be identical: a server answering for another issuer is how mix-up attacks start, so the endpoints were not used.`,
   }
 }
 

@@ -87,6 +87,8 @@ export const environmentSchema = z.object({
   metadata: z.optional(serverMetadataSchema),
   /** Send this environment's requests through the console's local relay (past CORS). Off unless chosen. */
   useRelay: z.optional(z.boolean()),
+  /** Origins off the issuer's that the person allowed credentials to go to (endpoint-trust.ts). */
+  confirmedOrigins: z.optional(z.array(z.string())),
 })
 export type Environment = z.infer<typeof environmentSchema>
 

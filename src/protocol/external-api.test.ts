@@ -101,3 +101,32 @@ describe('sendApiRequest', () => {
     expect(result.kind === 'transport' && result.exchange).toBe(exchanges[0])
   })
 })
+
+describe('sendApiRequest credentials', () => {
+  it('refuses to send a DPoP-bound token as Bearer, sending nothing', async () => {
+    const baseFetch = scriptedFetch()
+    const outcome = await sendApiRequest({
+      method: 'GET', url: 'https://as.example/me', headers: [], body: null, bearer: 'dpop-token', bearer_token_type: 'DPoP',
+      record: () => {}, baseFetch,
+    })
+    expect(outcome).toMatchObject({ kind: 'invalid_input', field: 'bearer', message: expect.stringContaining('token_type is DPoP') })
+    expect(baseFetch.sent).toHaveLength(0)
+  })
+
+  it('keeps a Bearer token off an unconfirmed origin, naming it for the confirmation button', async () => {
+    const baseFetch = scriptedFetch()
+    const outcome = await sendApiRequest({
+      method: 'POST', url: 'https://evil.example/register', headers: [], body: '{}', bearer: 'at',
+      trust: { issuer: 'https://as.example' }, record: () => {}, baseFetch,
+    })
+    expect(outcome).toMatchObject({ kind: 'invalid_input', field: 'url', unconfirmed_origin: 'https://evil.example' })
+    expect(baseFetch.sent).toHaveLength(0)
+  })
+
+  it('reports a Bearer token with characters outside Latin-1 as an invalid header, not CORS', async () => {
+    const outcome = await sendApiRequest({
+      method: 'GET', url: 'https://as.example/me', headers: [], body: null, bearer: 'tökén€', record: () => {}, baseFetch: scriptedFetch(),
+    })
+    expect(outcome).toMatchObject({ kind: 'transport', failure: { kind: 'invalid_header' } })
+  })
+})

@@ -2,7 +2,8 @@ import type { HeaderRow, HttpExchange, TransportFailure } from './http-exchange.
 import { parseJsonText } from './json-text.ts'
 import { enabledParams, type ParamRow } from './param-row.ts'
 import { createRequestContext, type RecordInput } from './request-context.ts'
-import { parseHttpUrl } from './server-endpoints.ts'
+import { unconfirmedOrigin } from './endpoint-trust.ts'
+import { parseHttpUrl, type ServerEndpoints } from './server-endpoints.ts'
 import { TransportError } from './transport-failure.ts'
 
 // The API editor validates its body with this; it lives with the JSON scanner.
@@ -19,7 +20,13 @@ export type ApiOutcome =
       json: unknown | undefined
       exchange: HttpExchange
     }
-  | { kind: 'invalid_input'; message: string; field?: string }
+  | {
+      kind: 'invalid_input'
+      message: string
+      field?: string
+      /** Set when only the person's confirmation of this origin stands between the request and sending. */
+      unconfirmed_origin?: string
+    }
   | { kind: 'transport'; failure: TransportFailure; exchange: HttpExchange | null }
 
 export interface ApiRequestInput extends RecordInput {
@@ -30,6 +37,13 @@ export interface ApiRequestInput extends RecordInput {
   body: string | null
   /** Sent as `Authorization: Bearer …` unless a header row sets Authorization itself. */
   bearer?: string | null
+  /** The bearer token's `token_type`: a DPoP-bound token is never sent as Bearer. */
+  bearer_token_type?: string
+  /**
+   * The environment's issuer and the origins confirmed for it: credentials (a bearer token or an
+   * Authorization header) go off the issuer's origin only once the person confirmed it.
+   */
+  trust?: Pick<ServerEndpoints, 'issuer' | 'confirmed_origins'>
 }
 
 /** RFC 9110 §5.6.2: a method is a token. */
@@ -38,7 +52,8 @@ const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
 /**
  * Sends any HTTP request (a protected API, a registration endpoint ...) and reports the response
  * whatever its status; only a missing response is a failure. Recorded under 'external-api'.
- * RFC 6750 §2.1 (Bearer header), RFC 9110 §9.3.
+ * Credentials go off the issuer's origin only once confirmed; a DPoP token is never sent as Bearer.
+ * RFC 6750 §2.1 (Bearer header), RFC 9449 §7.1, RFC 9110 §9.3.
  */
 export async function sendApiRequest(input: ApiRequestInput): Promise<ApiOutcome> {
   const method = input.method.trim().toUpperCase()
@@ -57,9 +72,21 @@ export async function sendApiRequest(input: ApiRequestInput): Promise<ApiOutcome
     }
   }
   const bearer = input.bearer?.trim()
-  if (bearer && !headers.some(([name]) => name.toLowerCase() === 'authorization')) {
+  const ownAuthorization = headers.some(([name]) => name.toLowerCase() === 'authorization')
+  if (bearer && !ownAuthorization) {
+    if (input.bearer_token_type && input.bearer_token_type.toLowerCase() === 'dpop') {
+      return {
+        kind: 'invalid_input',
+        field: 'bearer',
+        message:
+          'This token\'s token_type is DPoP: it is bound to a proof-of-possession key and must be sent as ' +
+          '"Authorization: DPoP" with a DPoP proof, never as Bearer (RFC 9449 §7.1). Nothing was sent.',
+      }
+    }
     headers.push(['Authorization', `Bearer ${bearer}`])
   }
+  const unconfirmed = (bearer || ownAuthorization) && input.trust ? unconfirmedOrigin(input.trust, url.url, 'The request URL') : null
+  if (unconfirmed) return { kind: 'invalid_input', field: 'url', message: unconfirmed, unconfirmed_origin: url.url.origin }
   const sendsBody = input.body !== null && method !== 'GET' && method !== 'HEAD'
   const context = createRequestContext('external-api', input)
   try {

@@ -1,4 +1,5 @@
 import { usesClientSecret, type ClientCredentials } from './client-auth.ts'
+import { unconfirmedOrigin } from './endpoint-trust.ts'
 import type { RequestFailure } from './request-failure.ts'
 import { endpointLabel, parseHttpUrl, type EndpointKey, type ServerEndpoints } from './server-endpoints.ts'
 
@@ -13,8 +14,8 @@ export interface ClientInput extends ClientCredentials {
 }
 
 /**
- * The endpoint a request goes to, or why it cannot be used: not configured, or not an http(s) URL.
- * RFC 8414 §2.
+ * The endpoint a request goes to, or why it cannot be used: not configured, not an http(s) URL, or
+ * off the issuer's origin (or downgraded to http) without the person's confirmation. RFC 8414 §2.
  */
 export function requireEndpoint(
   server: ServerEndpoints,
@@ -29,7 +30,10 @@ export function requireEndpoint(
     }
   }
   const parsed = parseHttpUrl(value, label)
-  return parsed.ok ? parsed : { ok: false, failure: { kind: 'invalid_input', field: key, message: parsed.message } }
+  if (!parsed.ok) return { ok: false, failure: { kind: 'invalid_input', field: key, message: parsed.message } }
+  const unconfirmed = unconfirmedOrigin(server, parsed.url, `The ${label}`)
+  if (unconfirmed) return { ok: false, failure: { kind: 'invalid_input', field: key, message: unconfirmed } }
+  return parsed
 }
 
 /** Why the client cannot authenticate as configured, or null when it can. RFC 6749 §2.3.1. */

@@ -12,9 +12,11 @@ export interface ServerEndpoints {
   revocation_endpoint?: string
   userinfo_endpoint?: string
   jwks_uri?: string
+  /** Origins off the issuer's that the person allowed credentials to go to (endpoint-trust.ts). */
+  confirmed_origins?: readonly string[]
 }
 
-export type EndpointKey = Exclude<keyof ServerEndpoints, 'issuer'>
+export type EndpointKey = Exclude<keyof ServerEndpoints, 'issuer' | 'confirmed_origins'>
 
 /** The endpoints in the order the console shows them, with their labels. RFC 8414 §2. */
 export const ENDPOINT_FIELDS: readonly { key: EndpointKey; label: string }[] = [

@@ -85,15 +85,25 @@ export async function revokeToken(input: TokenActionInput): Promise<RevocationOu
 }
 
 /**
- * Reads the claims the UserInfo endpoint returns for an access token. `client_id` only matters
+ * Reads the claims the UserInfo endpoint returns for an access token, sent as Bearer; a DPoP-bound
+ * token is refused rather than sent as Bearer. `client_id` only matters
  * for signed (JWT) replies, whose audience it is. OpenID Connect Core 1.0 §5.3.
  */
 export async function fetchUserinfo(
-  input: RecordInput & { server: ServerEndpoints; access_token: string; client_id?: string },
+  input: RecordInput & { server: ServerEndpoints; access_token: string; client_id?: string; token_type?: string },
 ): Promise<UserinfoOutcome> {
   const endpoint = requireEndpoint(input.server, 'userinfo_endpoint')
   if (!endpoint.ok) return endpoint.failure
   if (input.access_token === '') return emptyToken('access_token')
+  if (input.token_type?.toLowerCase() === 'dpop') {
+    return {
+      kind: 'invalid_input',
+      field: 'access_token',
+      message:
+        'This token\'s token_type is DPoP: it is bound to a proof-of-possession key and must be sent with a DPoP proof, ' +
+        'never as Bearer (RFC 9449 §7.1). Nothing was sent.',
+    }
+  }
   const context = createRequestContext('userinfo', input)
   const as = toAuthorizationServer(input.server)
   const client: oauth.Client = { client_id: input.client_id?.trim() || 'oauth-console' }

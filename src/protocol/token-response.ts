@@ -59,5 +59,9 @@ export async function requestTokens(context: RequestContext, run: () => Promise<
     'a token response',
   )
   if (settled.kind !== 'usable') return settled
-  return { kind: 'tokens', tokens: settled.value, conformance: settled.conformance, exchange: settled.exchange }
+  const bound =
+    settled.value.token_type.toLowerCase() === 'dpop'
+      ? ['token_type is DPoP: the token is bound to a proof-of-possession key, so the console will not send it as Bearer (RFC 9449 §5, §7.1)']
+      : []
+  return { kind: 'tokens', tokens: settled.value, conformance: [...settled.conformance, ...bound], exchange: settled.exchange }
 }

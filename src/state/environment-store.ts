@@ -13,6 +13,7 @@ import type { ClientInput } from '../protocol/request-input.ts'
 import type { EndpointKey, ServerEndpoints } from '../protocol/server-endpoints.ts'
 import { migrateSettings, readSettings, SETTINGS_VERSION, type PersistedSettings } from './environment-settings.ts'
 import { newId } from './new-id.ts'
+import { guardedLocalStorage } from './storage-guard.ts'
 import { SANDBOX_ENVIRONMENT_ID, SANDBOX_WWW_SECRET, sandboxEnvironment } from './sandbox-preset.ts'
 
 export type { ClientProfile, Environment, ServerMetadata }
@@ -35,6 +36,8 @@ interface EnvironmentState {
     clientAdded: (environmentId: string, client: Omit<ClientProfile, 'id'>) => string
     clientChanged: (environmentId: string, clientId: string, patch: Partial<Omit<ClientProfile, 'id'>>) => void
     clientRemoved: (environmentId: string, clientId: string) => void
+    originConfirmed: (id: string, origin: string) => void
+    originConfirmationWithdrawn: (id: string, origin: string) => void
     rememberSecretsChanged: (remember: boolean) => void
     relayUseChanged: (id: string, useRelay: boolean) => void
     environmentsImported: (environments: Environment[]) => void
@@ -123,6 +126,20 @@ const useEnvironmentStore = create<EnvironmentState>()(
               clients: environment.clients.filter((client) => client.id !== clientId),
             })),
           })),
+        originConfirmed: (id, origin) =>
+          set((state) => ({
+            environments: updateEnvironment(state.environments, id, (environment) => ({
+              ...environment,
+              confirmedOrigins: [...new Set([...(environment.confirmedOrigins ?? []), origin])],
+            })),
+          })),
+        originConfirmationWithdrawn: (id, origin) =>
+          set((state) => ({
+            environments: updateEnvironment(state.environments, id, (environment) => ({
+              ...environment,
+              confirmedOrigins: (environment.confirmedOrigins ?? []).filter((confirmed) => confirmed !== origin),
+            })),
+          })),
         rememberSecretsChanged: (rememberSecrets) => set({ rememberSecrets }),
         relayUseChanged: (id, useRelay) =>
           set((state) => ({ environments: updateEnvironment(state.environments, id, (environment) => ({ ...environment, useRelay })) })),
@@ -136,7 +153,7 @@ const useEnvironmentStore = create<EnvironmentState>()(
     {
       name: 'oauth-console:environments',
       version: SETTINGS_VERSION,
-      storage: createJSONStorage(() => localStorage),
+      storage: createJSONStorage(guardedLocalStorage),
       partialize: (state): PersistedSettings => ({
         environments: state.rememberSecrets ? state.environments : state.environments.map(environmentWithoutSecrets),
         activeEnvironmentId: state.activeEnvironmentId,
@@ -192,7 +209,7 @@ export const readEnvironmentSnapshot = () => {
 /** What the protocol layer needs of an environment: its issuer and endpoints, blanks left out. */
 export function environmentServer(environment: Environment): ServerEndpoints {
   const endpoints = Object.fromEntries(Object.entries(environment.endpoints).filter(([, value]) => value && value.trim() !== ''))
-  return { issuer: environment.issuer.trim(), ...endpoints }
+  return { issuer: environment.issuer.trim(), ...endpoints, confirmed_origins: environment.confirmedOrigins ?? [] }
 }
 
 /** The chosen client if it still belongs to the environment, else its first client. */

@@ -4,7 +4,9 @@ import { explainOAuthError } from '../../protocol/oauth-error-glossary.ts'
 import { exhaustiveSwitchError, type RequestFailure } from '../../protocol/request-failure.ts'
 import { useContext } from 'react'
 import { Button } from '../ui/button.tsx'
+import { ClippedText } from '../ui/clipped-text.tsx'
 import { Notice } from '../ui/notice.tsx'
+import { escapeInvisible } from '../../protocol/visible-text.ts'
 import { RawExchange } from './exchange-view.tsx'
 import { RelayOfferContext } from './relay-offer.ts'
 
@@ -73,12 +75,16 @@ export function RequestFailureView({ failure }: { failure: RequestFailure }) {
       const explanation = explainOAuthError(failure.error)
       const parsed = failure.error_uri ? parseHttpUrl(failure.error_uri, 'error_uri') : null
       const link = parsed?.ok ? parsed.url.href : null
+      const description = failure.error_description ? escapeInvisible(failure.error_description) : null
       return (
         <div className="flex flex-col gap-2">
-          <Notice tone="error" live title={`${failure.error} (HTTP ${failure.status})`}>
-            {failure.error_description && (
+          <Notice tone="error" live title={`${clip(escapeInvisible(failure.error).text)} (HTTP ${failure.status})`}>
+            {description && (
               <p>
-                <span className="font-medium">Server says:</span> {failure.error_description}
+                <span className="font-medium">Server says:</span> <ClippedText text={description.text} />
+                {description.escaped && (
+                  <span className="block text-xs">It contained invisible control characters (shown as \u{'{…}'} escapes).</span>
+                )}
               </p>
             )}
             {explanation && (
@@ -90,7 +96,14 @@ export function RequestFailureView({ failure }: { failure: RequestFailure }) {
             {explanation?.hint && <p className="mt-1 font-medium">{explanation.hint}</p>}
             {failure.error_uri && (
               <p className="mt-1 break-all">
-                More: {link ? <a className="underline" href={link} target="_blank" rel="noreferrer noopener">{link}</a> : failure.error_uri}
+                More:{' '}
+                {link ? (
+                  <a className="underline" href={link} target="_blank" rel="noreferrer noopener">
+                    {clip(link)}
+                  </a>
+                ) : (
+                  clip(failure.error_uri)
+                )}
               </p>
             )}
           </Notice>
@@ -112,4 +125,8 @@ export function RequestFailureView({ failure }: { failure: RequestFailure }) {
     default:
       return exhaustiveSwitchError(failure)
   }
+}
+
+function clip(text: string): string {
+  return text.length > 200 ? `${text.slice(0, 197)}...` : text
 }

@@ -12,7 +12,8 @@ export const discoveryKeys = {
 export const discoveryOptions = (issuer: string, transport: Pick<Environment, 'useRelay'> = {}) =>
   queryOptions({
     queryKey: discoveryKeys.issuer(issuer, transport.useRelay),
-    queryFn: () => discover({ issuer, ...requestTransport(transport) }),
+    // react-query's signal: Cancel (cancelQueries) and leaving stop the request.
+    queryFn: ({ signal }) => discover({ issuer, ...requestTransport(transport), signal }),
     enabled: false,
     staleTime: Infinity,
     retry: false,

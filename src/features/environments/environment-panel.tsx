@@ -1,8 +1,9 @@
-import { useQuery } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { ConformanceNotes } from '../../components/exchange/conformance-notes.tsx'
 import { RequestFailureView } from '../../components/exchange/request-failure-view.tsx'
 import { Button } from '../../components/ui/button.tsx'
 import { CodeBlock } from '../../components/ui/code-block.tsx'
+import { CancelButton } from '../../components/ui/cancel-button.tsx'
 import { CheckboxField, SelectField, TextField } from '../../components/ui/fields.tsx'
 import { Notice } from '../../components/ui/notice.tsx'
 import { StepSection } from '../../components/ui/step-section.tsx'
@@ -18,6 +19,7 @@ import {
 import { ClientList } from './client-list.tsx'
 import { discoveryOptions } from './discovery-query.ts'
 import { RelaySection } from './relay-section.tsx'
+import { OriginConcerns } from './origin-concerns.tsx'
 
 export function EnvironmentPanel() {
   const environments = useEnvironments()
@@ -27,6 +29,7 @@ export function EnvironmentPanel() {
   const actions = useEnvironmentActions()
   const issuer = environment.issuer.trim()
   const discovery = useQuery(discoveryOptions(issuer, environment))
+  const queryClient = useQueryClient()
 
   const runDiscovery = async () => {
     const { data } = await discovery.refetch()
@@ -86,6 +89,10 @@ export function EnvironmentPanel() {
             <Button onClick={() => void runDiscovery()} busy={discovery.isFetching}>
               Discover
             </Button>
+            <CancelButton
+              pending={discovery.isFetching}
+              onCancel={() => void queryClient.cancelQueries({ queryKey: discoveryOptions(issuer, environment).queryKey })}
+            />
           </div>
         </div>
 
@@ -97,7 +104,20 @@ export function EnvironmentPanel() {
             <ConformanceNotes notes={result.conformance} />
           </Notice>
         )}
-        {result && result.kind !== 'found' && <RequestFailureView failure={result} />}
+        {result?.kind === 'issuer_mismatch' && (
+          <Notice tone="error" live title="Issuer mix-up">
+            <p className="break-all">{result.message}</p>
+            <p className="mt-1">
+              If this server is yours and only misconfigured, you can still fill in its endpoints under the issuer you asked for; their
+              origins are checked as usual.
+            </p>
+            <Button variant="secondary" className="mt-2" onClick={() => actions.endpointsDiscovered(environment.id, result.endpoints)}>
+              Use these endpoints anyway
+            </Button>
+          </Notice>
+        )}
+        {result && result.kind !== 'found' && result.kind !== 'issuer_mismatch' && <RequestFailureView failure={result} />}
+        <OriginConcerns environment={environment} />
 
         <fieldset className="grid gap-3 sm:grid-cols-2">
           <legend className="mb-2 text-sm font-semibold">Endpoints</legend>

@@ -46,7 +46,7 @@ export function TokenEntry({ token }: { token: ObtainedToken }) {
   })
   const userinfo = useMutation({
     mutationFn: (accessToken: string) =>
-      fetchUserinfo({ ...client, access_token: accessToken }),
+      fetchUserinfo({ ...client, access_token: accessToken, token_type: token.tokens.token_type }),
   })
 
   return (

@@ -6,6 +6,8 @@ import { ConformanceNotes } from '../../../components/exchange/conformance-notes
 import { RequestFailureView } from '../../../components/exchange/request-failure-view.tsx'
 import { TokenSummary } from '../../../components/tokens/token-summary.tsx'
 import { Button } from '../../../components/ui/button.tsx'
+import { CancelButton } from '../../../components/ui/cancel-button.tsx'
+import { useCancellable } from '../../../components/ui/use-cancellable.ts'
 import { TextField } from '../../../components/ui/fields.tsx'
 import { Notice } from '../../../components/ui/notice.tsx'
 import { ParamRowsEditor, type EditableRow } from '../../../components/ui/param-rows-editor.tsx'
@@ -26,6 +28,7 @@ export function ClientCredentialsPanel() {
   const [extra, setExtra] = useState<EditableRow[]>([])
   const client = pickClient(environment, clientProfileId)
   const auth = authOverride ?? client?.token_endpoint_auth_method ?? 'client_secret_basic'
+  const cancellable = useCancellable()
 
   const request = useMutation({
     mutationFn: () =>
@@ -34,6 +37,7 @@ export function ClientCredentialsPanel() {
         scope,
         extra,
         ...requestTransport(environment),
+        signal: cancellable.signal(),
       }),
     onSuccess: (outcome) => {
       if (outcome.kind === 'tokens' && client) {
@@ -83,10 +87,11 @@ export function ClientCredentialsPanel() {
           <TextField label="Scope" value={scope} onValueChange={setScope} className="font-mono" hint="Space-separated." />
         </div>
         <ParamRowsEditor label="Extra parameters" rows={extra} onRowsChange={setExtra} addLabel="Add parameter" />
-        <div>
+        <div className="flex gap-2">
           <Button type="submit" busy={request.isPending}>
             Request token
           </Button>
+          <CancelButton pending={request.isPending} onCancel={cancellable.cancel} />
         </div>
       </form>
 

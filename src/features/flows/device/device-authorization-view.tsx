@@ -3,6 +3,7 @@ import { Notice } from '../../../components/ui/notice.tsx'
 import { QrFullScreen } from '../../../components/ui/qr-full-screen.tsx'
 import { formatDuration, useNow } from '../../../components/ui/use-now.ts'
 import { parseHttpUrl } from '../../../protocol/server-endpoints.ts'
+import { escapeInvisible } from '../../../protocol/visible-text.ts'
 import type { DeviceAuthorization } from '../../../protocol/device-flow.ts'
 import { secondsUntilExpiry, type PollSchedule } from '../../../protocol/poll-schedule.ts'
 import { VerificationQrCode } from './verification-qr-code.tsx'
@@ -17,6 +18,7 @@ export function DeviceAuthorizationView({ authorization, schedule }: DeviceAutho
   const secondsLeft = secondsUntilExpiry(schedule, useNow(true))
   const qrTarget = authorization.verification_uri_complete ?? authorization.verification_uri
   const expired = secondsLeft <= 0
+  const userCode = escapeInvisible(authorization.user_code)
   return (
     <div className="grid gap-4 md:grid-cols-[auto_1fr]">
       <VerificationQrCode uri={qrTarget} complete={authorization.verification_uri_complete !== undefined}>
@@ -26,11 +28,17 @@ export function DeviceAuthorizationView({ authorization, schedule }: DeviceAutho
         <div>
           <p className="text-xs font-semibold text-slate-600 dark:text-slate-300">User code</p>
           <div className="flex items-center gap-3">
-            <output aria-label="User code" className="font-mono text-3xl font-bold tracking-widest">
-              {authorization.user_code}
+            <output aria-label="User code" className="font-mono text-3xl font-bold tracking-widest break-all">
+              {userCode.text}
             </output>
             <CopyButton text={authorization.user_code} label="Copy code" />
           </div>
+          {userCode.escaped && (
+            <Notice tone="warning">
+              The user code contains invisible control characters (direction overrides or terminal escapes), shown here as escapes: a
+              person typing what they see would not send the same code.
+            </Notice>
+          )}
         </div>
         <div>
           <p className="text-xs font-semibold text-slate-600 dark:text-slate-300">Verification URI</p>

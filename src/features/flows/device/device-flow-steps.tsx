@@ -3,6 +3,7 @@ import { AuthMethodSelect, ClientPicker } from '../../../components/client/clien
 import { RawExchange } from '../../../components/exchange/exchange-view.tsx'
 import { RequestFailureView } from '../../../components/exchange/request-failure-view.tsx'
 import { Button } from '../../../components/ui/button.tsx'
+import { CancelButton } from '../../../components/ui/cancel-button.tsx'
 import { TextField } from '../../../components/ui/fields.tsx'
 import { StepSection } from '../../../components/ui/step-section.tsx'
 import type { ClientAuthMethod } from '../../../protocol/client-auth.ts'
@@ -79,10 +80,11 @@ export function DeviceFlowSteps() {
             <AuthMethodSelect value={auth} onValueChange={setAuthOverride} warning={authMethodWarning(auth, environment.metadata)} />
             <TextField label="Scope" value={scope} onValueChange={setScope} className="font-mono" hint="Optional, space-separated." />
           </div>
-          <div>
+          <div className="flex gap-2">
             <Button type="submit" busy={flow.starting}>
               Start device flow
             </Button>
+            <CancelButton pending={flow.starting} onCancel={flow.cancelStart} />
           </div>
         </form>
         <div className="mt-4 flex flex-col gap-3">

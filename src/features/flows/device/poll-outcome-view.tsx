@@ -5,11 +5,15 @@ import { TokenSummary } from '../../../components/tokens/token-summary.tsx'
 import { Notice } from '../../../components/ui/notice.tsx'
 import type { PollOutcome } from '../../../protocol/device-flow.ts'
 import { exhaustiveSwitchError } from '../../../protocol/request-failure.ts'
+import { escapeInvisible } from '../../../protocol/visible-text.ts'
 
 type AnsweredPoll = Extract<PollOutcome, { kind: 'pending' | 'slow_down' | 'denied' | 'expired' }>
 
+/** Server text, with invisible controls written as escapes and clipped to a readable length. */
 function withDescription(outcome: { error_description?: string }, fallback: string) {
-  return outcome.error_description ? `: ${outcome.error_description}.` : fallback
+  if (!outcome.error_description) return fallback
+  const { text } = escapeInvisible(outcome.error_description)
+  return `: ${text.length > 500 ? `${text.slice(0, 497)}...` : text}.`
 }
 
 /** The RFC 8628 §3.5 answers in words: what the server said and what to do next. */
@@ -65,7 +69,7 @@ export function PollOutcomeView({ outcome, interval }: { outcome: PollOutcome; i
       return (
         <div className="flex flex-col gap-2">
           <Notice tone={tone} live title={title}>
-            {text}
+            <span className="break-all">{text}</span>
           </Notice>
           <RawExchange exchange={outcome.exchange} />
         </div>

@@ -1,6 +1,7 @@
 import { useId } from 'react'
 import { AuthMethodSelect } from '../../../components/client/client-picker.tsx'
 import { Button } from '../../../components/ui/button.tsx'
+import { CancelButton } from '../../../components/ui/cancel-button.tsx'
 import { CheckboxField } from '../../../components/ui/fields.tsx'
 import { Notice } from '../../../components/ui/notice.tsx'
 import { StepSection } from '../../../components/ui/step-section.tsx'
@@ -90,6 +91,7 @@ function PollControls({ flow, started, now, waitId }: { flow: ReturnType<typeof 
         <Button onClick={() => flow.poll()} busy={flow.polling} disabled={flow.final} aria-describedby={waitId}>
           Poll
         </Button>
+        <CancelButton pending={flow.polling} onCancel={flow.cancelPoll} />
         <Button variant="secondary" onClick={flow.startOver} busy={flow.starting}>
           Start over
         </Button>

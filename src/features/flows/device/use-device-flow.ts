@@ -32,6 +32,13 @@ const PENDING_POLLS_BEFORE_SCOPE_HINT = 3
 
 type Started = Extract<DeviceFlowState, { phase: 'started' }>
 
+/** A new signal for the next request of one kind; one of that kind still running is cancelled. */
+function freshSignal(controller: { current: AbortController | null }): AbortSignal {
+  controller.current?.abort()
+  controller.current = new AbortController()
+  return controller.current.signal
+}
+
 /** When an automatic poll may go: the interval after the last poll, or after the codes arrived. RFC 8628 §3.5. */
 function nextAutomaticPollAt(flow: Started): number {
   return (flow.schedule.lastPollAt ?? flow.authorization.received_at) + flow.schedule.interval * 1000
@@ -55,13 +62,23 @@ export function useDeviceFlow(options: { onTokens?: (outcome: Extract<PollOutcom
     stateRef.current = state
     onTokens.current = options.onTokens
   })
+  // The person's Cancel for each request; leaving the page cancels what still runs.
+  const startAbort = useRef<AbortController | null>(null)
+  const pollAbort = useRef<AbortController | null>(null)
+  useEffect(
+    () => () => {
+      startAbort.current?.abort()
+      pollAbort.current?.abort()
+    },
+    [],
+  )
 
   const startMutation = useMutation({
-    mutationFn: (request: StartRequest) => startDeviceAuthorization(request.input),
+    mutationFn: (request: StartRequest) => startDeviceAuthorization({ ...request.input, signal: freshSignal(startAbort) }),
     onMutate: () => dispatch({ type: 'reset' }),
     onSuccess: (outcome, request) => {
       if (outcome.kind !== 'started') return
-      const { scope: _scope, extra: _extra, now: _now, ...input } = request.input
+      const { scope: _scope, extra: _extra, now: _now, signal: _signal, ...input } = request.input
       dispatch({
         type: 'started',
         authorization: outcome.authorization,
@@ -74,7 +91,7 @@ export function useDeviceFlow(options: { onTokens?: (outcome: Extract<PollOutcom
 
   const pollMutation = useMutation({
     mutationFn: ({ deviceCode, client, auth, clientIdInBody }: PollRequest) =>
-      pollDeviceToken({ ...client.input, auth, client_id_in_body: clientIdInBody, device_code: deviceCode }),
+      pollDeviceToken({ ...client.input, auth, client_id_in_body: clientIdInBody, device_code: deviceCode, signal: freshSignal(pollAbort) }),
     onSuccess: (outcome, request) => {
       dispatch({ type: 'polled', deviceCode: request.deviceCode, outcome, at: Date.now(), auth: request.auth, earlyBy: request.earlyBy })
       if (outcome.kind === 'tokens') onTokens.current?.(outcome, request.client)
@@ -163,8 +180,12 @@ export function useDeviceFlow(options: { onTokens?: (outcome: Extract<PollOutcom
     start,
     startOutcome: startMutation.data,
     starting: startMutation.isPending,
+    /** Stops a running start; it ends as 'Cancelled' in the step and the log. */
+    cancelStart: useCallback(() => startAbort.current?.abort(), []),
     poll,
     polling: pollPending,
+    /** Stops a running poll (and so automatic polling, until the next poll). */
+    cancelPoll: useCallback(() => pollAbort.current?.abort(), []),
     automatic,
     setAutomatic,
     setAuth,

@@ -4,6 +4,8 @@ import { ClientKeyField } from '../../../components/client/client-key-field.tsx'
 import { RawExchange } from '../../../components/exchange/exchange-view.tsx'
 import { RequestFailureView } from '../../../components/exchange/request-failure-view.tsx'
 import { Button } from '../../../components/ui/button.tsx'
+import { CancelButton } from '../../../components/ui/cancel-button.tsx'
+import { useCancellable } from '../../../components/ui/use-cancellable.ts'
 import { CodeBlock } from '../../../components/ui/code-block.tsx'
 import { SelectField, TextAreaField, TextField } from '../../../components/ui/fields.tsx'
 import { ParamRowsEditor, type EditableRow } from '../../../components/ui/param-rows-editor.tsx'
@@ -12,7 +14,7 @@ import { withJwksInBody, type PrivateJwk } from '../../../protocol/client-keys.t
 import { parseJsonText, sendApiRequest, type ApiOutcome } from '../../../protocol/external-api.ts'
 import { classifyErrorReply } from '../../../protocol/reply-classification.ts'
 import { readClientRegistration } from '../../../protocol/registration.ts'
-import { useActiveEnvironment } from '../../../state/environment-store.ts'
+import { environmentServer, useActiveEnvironment, useEnvironmentActions } from '../../../state/environment-store.ts'
 import { requestTransport } from '../../../state/request-transport.ts'
 import { useObtainedTokens } from '../../../state/token-store.ts'
 import { RegistrationResult } from './registration-result.tsx'
@@ -61,6 +63,8 @@ export function ExternalApiPanel() {
   const bearerId = bearerChoice ?? tokens.at(-1)?.id ?? NO_TOKEN
   const bearer = tokens.find((token) => token.id === bearerId)
   const hasBody = method !== 'GET'
+  const cancellable = useCancellable()
+  const { originConfirmed } = useEnvironmentActions()
 
   const send = useMutation({
     mutationFn: () =>
@@ -71,6 +75,9 @@ export function ExternalApiPanel() {
         body: hasBody ? body : null,
         bearer: bearer?.tokens.access_token ?? null,
         ...requestTransport(environment),
+        bearer_token_type: bearer?.tokens.token_type,
+        trust: environmentServer(environment),
+        signal: cancellable.signal(),
       }),
   })
 
@@ -155,10 +162,11 @@ export function ExternalApiPanel() {
             </div>
           </details>
         )}
-        <div>
+        <div className="flex gap-2">
           <Button type="submit" busy={send.isPending}>
             Send request
           </Button>
+          <CancelButton pending={send.isPending} onCancel={cancellable.cancel} />
         </div>
       </form>
 
@@ -192,6 +200,18 @@ export function ExternalApiPanel() {
           </>
         )}
         {outcome && outcome.kind !== 'response' && <RequestFailureView failure={outcome} />}
+        {outcome?.kind === 'invalid_input' && outcome.unconfirmed_origin && (
+          <div>
+            <Button
+              variant="secondary"
+              onClick={() => {
+                if (outcome.unconfirmed_origin) originConfirmed(environment.id, outcome.unconfirmed_origin)
+              }}
+            >
+              Allow credentials to {outcome.unconfirmed_origin}
+            </Button>
+          </div>
+        )}
       </div>
     </StepSection>
   )

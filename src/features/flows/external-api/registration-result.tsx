@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { Button } from '../../../components/ui/button.tsx'
+import { ClippedText } from '../../../components/ui/clipped-text.tsx'
 import { Notice } from '../../../components/ui/notice.tsx'
 import { isClientAuthMethod } from '../../../protocol/client-auth.ts'
 import { registrationReplySchema } from '../../../protocol/environment-schema.ts'
@@ -26,7 +27,9 @@ export function RegistrationResult({ environment, registered, reply, clientKey }
   const [savedAs, setSavedAs] = useState<string | null>(null)
 
   const save = () => {
-    const label = `${registered.client_name ?? registered.software_id ?? 'registered client'} (registered)`
+    const name = registered.client_name ?? registered.software_id ?? 'registered client'
+    // A label is for picking the client from a list: a server's megabyte of client_name is not.
+    const label = `${name.length > 60 ? `${name.slice(0, 57)}...` : name} (registered)`
     const registration = registrationReplySchema.safeParse(reply)
     const id = clientAdded(environment.id, {
       label,
@@ -53,7 +56,9 @@ export function RegistrationResult({ environment, registered, reply, clientKey }
           registered[field] ? (
             <div key={field} className="contents">
               <dt className="font-medium">{field}</dt>
-              <dd className="font-mono break-all">{registered[field]}</dd>
+              <dd className="font-mono break-all">
+                <ClippedText text={registered[field] ?? ''} limit={200} />
+              </dd>
             </div>
           ) : null,
         )}

@@ -1,0 +1,41 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { act, renderHook } from '@testing-library/react'
+import { guardedLocalStorage, storageProblemDismissed, useStorageProblem } from './storage-guard.ts'
+
+afterEach(() => {
+  vi.restoreAllMocks()
+  localStorage.clear()
+  storageProblemDismissed()
+})
+
+describe('guardedLocalStorage', () => {
+  it('reports a quota error instead of throwing, and keeps what was saved before', () => {
+    const storage = guardedLocalStorage()
+    storage.setItem('settings', 'before')
+    vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+    })
+    const { result } = renderHook(() => useStorageProblem())
+
+    act(() => {
+      expect(() => storage.setItem('settings', 'x'.repeat(1000))).not.toThrow()
+    })
+
+    expect(localStorage.getItem('settings')).toBe('before')
+    expect(result.current?.message).toContain("the browser's storage for this site is full")
+    expect(result.current?.message).toContain('What was saved before is kept')
+  })
+
+  it('clears the problem once a later save of the same key works', () => {
+    const storage = guardedLocalStorage()
+    const spy = vi.spyOn(Storage.prototype, 'setItem').mockImplementationOnce(() => {
+      throw new DOMException('full', 'QuotaExceededError')
+    })
+    const { result } = renderHook(() => useStorageProblem())
+    act(() => storage.setItem('settings', 'big'))
+    expect(result.current).not.toBeNull()
+    spy.mockRestore()
+    act(() => storage.setItem('settings', 'small'))
+    expect(result.current).toBeNull()
+  })
+})
