@@ -10,9 +10,9 @@ export const SCRIPT_PAYLOAD = '<img src=x onerror="window.__hostileScriptRan=1">
 export const CONTROL_CHARS = '\u202Eevil\u202C\u001b[31mRED\u001b[0m'
 
 let gzipBomb
-/** 1 GiB would make the point too; 64 MiB of zeros compresses to ~64 kB and is over any sane cap. */
+/** 8 MiB of spaces compress to ~8 kB: over the console's cap, and quick to count. */
 function gzipBombBody() {
-  gzipBomb ??= gzipSync(Buffer.alloc(64 * 1024 * 1024, 0x20), { level: 9 })
+  gzipBomb ??= gzipSync(Buffer.alloc(8 * 1024 * 1024, 0x20), { level: 9 })
   return gzipBomb
 }
 
@@ -109,7 +109,7 @@ export function scenarioRoutes(name, { issuer, elsewhere }) {
         '/register': () =>
           json(201, {
             client_id: 'hostile-big-client', client_secret: 's', token_endpoint_auth_method: 'client_secret_basic',
-            client_name: `Big ${'N'.repeat(4_900_000)}`,
+            client_name: `Big ${'N'.repeat(1_500_000)}`,
           }),
       }
     case 'long-text':

@@ -17,10 +17,7 @@ export function LimitsSettings() {
       <div className="absolute right-0 z-20 mt-1 flex w-72 flex-col gap-2 rounded-md border border-slate-200 bg-white p-3 shadow-lg dark:border-slate-700 dark:bg-slate-900">
         <TextField
           label="Request timeout (seconds)"
-          type="number"
           inputMode="numeric"
-          min={MIN_TIMEOUT_SECONDS}
-          max={MAX_TIMEOUT_SECONDS}
           value={text}
           onValueChange={(value) => {
             setText(value)

@@ -87,7 +87,7 @@ describe('createRecordingFetch limits', () => {
 
     expect(error.failure.kind).toBe('too_large')
     expect(error.failure.message).toBe(
-      'The reply from https://as.example is 10 kB, over the 2.9 kB size limit: the first 2.9 kB are kept in the log, the rest was counted, and nothing was parsed.',
+      'The reply from https://as.example is 10 kB, over the 2.9 kB size limit: it was read up to the limit, the rest counted, the log shows its first 64 kB, and nothing was parsed.',
     )
     expect(exchanges[0]?.response?.body).toHaveLength(3000)
   })

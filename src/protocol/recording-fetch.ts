@@ -108,7 +108,9 @@ export function createRecordingFetch(
         return fail(redirectFailure(url, response.status, response.headers.get('location')), { ...head, body: '' })
       }
       const body = await readCappedBody(response.body, maxBodyBytes)
-      const recorded: RecordedResponse = { ...head, body: new TextDecoder().decode(body.bytes) }
+      // An oversized body is never parsed; the log keeps a preview, not megabytes nobody reads.
+      const kept = body.truncated ? body.bytes.subarray(0, OVERSIZED_PREVIEW_BYTES) : body.bytes
+      const recorded: RecordedResponse = { ...head, body: new TextDecoder().decode(kept) }
       if (body.error !== undefined) {
         return fail(stopped() ?? brokenBodyFailure(url, body.total), recorded, body.error)
       }
@@ -129,6 +131,8 @@ export function createRecordingFetch(
 }
 
 const NULL_BODY_STATUSES = new Set([204, 205, 304])
+/** How much of a body over the cap the log shows. */
+export const OVERSIZED_PREVIEW_BYTES = 64 * 1024
 
 function isRedirect(status: number): boolean {
   return status >= 300 && status < 400 && status !== 304

@@ -109,7 +109,7 @@ export function tooLargeFailure(url: string | URL, maxBytes: number, total: numb
     kind: 'too_large',
     message:
       `The reply from ${originOf(url)} is ${size}, over the ${formatBytes(maxBytes)} size limit: ` +
-      `the first ${formatBytes(maxBytes)} are kept in the log, the rest was ${countingStopped ? 'counted until reading stopped' : 'counted'}, and nothing was parsed.`,
+      `it was read up to the limit, the rest ${countingStopped ? 'counted until reading stopped' : 'counted'}, the log shows its first 64 kB, and nothing was parsed.`,
   }
 }
 
