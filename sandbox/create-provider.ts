@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID, type JsonWebKey } from 'node:crypto'
-import Provider, { type ClientRecord, type ErrorOut, type ProviderContext } from 'oidc-provider'
+import Provider, { type ClientRecord, type ErrorOut, type ProviderContext, type ProviderMiddleware } from 'oidc-provider'
 import {
   CLAIMS_BY_SCOPE,
   DEFAULT_DEVICE_SCOPE,
@@ -15,7 +15,7 @@ import { successSource, userCodeConfirmSource, userCodeInputSource } from './dev
 import { defaultDeviceScope } from './default-device-scope.ts'
 import { deviceFlowRules } from './device-flow-rules.ts'
 import { errorPage } from './interaction-pages.ts'
-import { createMemoryAdapter } from './memory-adapter.ts'
+import { createMemoryStore, type MemoryStore } from './memory-adapter.ts'
 import { requireRegistrationBearer } from './registration-bearer.ts'
 import { SOFTWARE_TEMPLATE_POLICY, softwareTemplatePolicy } from './registration-templates.ts'
 import { SIGNING_ALGORITHM } from './signing-keys.ts'
@@ -41,10 +41,17 @@ async function loadExistingGrant(ctx: ProviderContext) {
   return grantId ? oidc.provider.Grant.find(grantId) : undefined
 }
 
+export interface ProviderExtras {
+  /** The store the provider keeps its records in; a fresh one nobody else reads when absent. */
+  store?: MemoryStore
+  /** Runs outermost around every request, to observe answers after every other rule had its say. */
+  observer?: ProviderMiddleware
+}
+
 /** oidc-provider configured for the sandbox; every hook it would otherwise warn about is supplied. */
-export function createProvider(config: SandboxConfiguration, jwks: { keys: JsonWebKey[] }): Provider {
+export function createProvider(config: SandboxConfiguration, jwks: { keys: JsonWebKey[] }, extras: ProviderExtras = {}): Provider {
   const provider = new Provider(config.issuer, {
-    adapter: createMemoryAdapter(),
+    adapter: (extras.store ?? createMemoryStore()).Adapter,
     jwks,
     clients: config.clients,
     clientDefaults: {
@@ -126,6 +133,7 @@ export function createProvider(config: SandboxConfiguration, jwks: { keys: JsonW
   registerTokenExchange(provider)
   // request-dispatcher.ts sets X-Forwarded-Host/Proto from the public URL, so every URL oidc-provider builds uses it.
   provider.proxy = true
+  if (extras.observer) provider.use(extras.observer)
   provider.use(corsGuard(config.allowedOrigins))
   provider.use(requireRegistrationBearer(provider, PATHS.registration))
   provider.use(defaultDeviceScope({ deviceAuthorizationPath: PATHS.deviceAuthorization, scope: DEFAULT_DEVICE_SCOPE }))

@@ -12,11 +12,19 @@ interface StoredRecord {
   dropAt: number
 }
 
+export interface MemoryStore {
+  /** The class oidc-provider instantiates per model over this store. */
+  Adapter: new (model: string) => Adapter
+  /** The live records of one model (`DeviceCode`, `Client`, ...), for read-only views such as the trainer page. */
+  payloads(model: string): AdapterPayload[]
+}
+
 /**
  * A fresh in-memory store for one sandbox and the adapter class oidc-provider instantiates per model over it.
  * Own adapter rather than the bundled one, which warns at start and shares one store across providers.
+ * `onChange` hears of every write (the model's name only), so a live view knows when to look again.
  */
-export function createMemoryAdapter(): new (model: string) => Adapter {
+export function createMemoryStore(onChange: (model: string) => void = () => undefined): MemoryStore {
   const records = new Map<string, StoredRecord>()
   /** `userCode:…` and `sessionUid:…` lookups, each pointing at a record key. */
   const index = new Map<string, string>()
@@ -41,7 +49,15 @@ export function createMemoryAdapter(): new (model: string) => Adapter {
     return record.payload
   }
 
-  return class MemoryAdapter implements Adapter {
+  function payloads(model: string): AdapterPayload[] {
+    const prefix = `${model}:`
+    const now = Date.now()
+    const found: AdapterPayload[] = []
+    for (const [key, record] of records) if (record.dropAt > now && key.startsWith(prefix)) found.push(record.payload)
+    return found
+  }
+
+  class MemoryAdapter implements Adapter {
     constructor(private readonly model: string) {}
 
     private key(id: string) {
@@ -58,6 +74,7 @@ export function createMemoryAdapter(): new (model: string) => Adapter {
       if (payload.grantId) grants.set(payload.grantId, (grants.get(payload.grantId) ?? new Set()).add(key))
       if (payload.userCode) index.set(`userCode:${payload.userCode}`, key)
       if (this.model === 'Session' && payload.uid) index.set(`sessionUid:${payload.uid}`, key)
+      onChange(this.model)
     }
 
     async find(id: string) {
@@ -75,15 +92,25 @@ export function createMemoryAdapter(): new (model: string) => Adapter {
     async consume(id: string) {
       const payload = live(this.key(id))
       if (payload) payload.consumed = Math.floor(Date.now() / 1000)
+      onChange(this.model)
     }
 
     async destroy(id: string) {
       records.delete(this.key(id))
+      onChange(this.model)
     }
 
     async revokeByGrantId(grantId: string) {
       for (const key of grants.get(grantId) ?? []) records.delete(key)
       grants.delete(grantId)
+      onChange(this.model)
     }
   }
+
+  return { Adapter: MemoryAdapter, payloads }
+}
+
+/** The adapter class over a fresh store nobody else reads. */
+export function createMemoryAdapter(): new (model: string) => Adapter {
+  return createMemoryStore().Adapter
 }

@@ -4,6 +4,7 @@ import { PATHS, type SandboxConfiguration } from './configuration.ts'
 import { applyCors } from './cors.ts'
 import { isFaultPath, serveFault } from './fault-endpoints.ts'
 import { createInteractionHandler } from './interaction-routes.ts'
+import type { TrainerFeed } from './trainer-feed.ts'
 
 /** Where oidc-provider serves discovery when mounted at the root, which is how the sandbox mounts it. */
 const PROVIDER_DISCOVERY_PATH = '/.well-known/openid-configuration'
@@ -35,6 +36,7 @@ export function createRequestDispatcher(
   provider: Provider,
   config: SandboxConfiguration,
   log?: (line: string) => void,
+  trainer?: TrainerFeed,
 ): RequestListener {
   const providerCallback = provider.callback()
   const interactions = createInteractionHandler(provider)
@@ -47,6 +49,8 @@ export function createRequestDispatcher(
       res.once('close', () => log(`${req.method} ${path} ${res.statusCode} ${Math.round(performance.now() - started)}ms`))
     }
 
+    // The trainer page is the sandbox's own, same-origin page: no CORS, and never oidc-provider's.
+    if (trainer?.handle(req, res, path)) return
     if (applyCors(req, res, config.allowedOrigins) === 'answered') return
     if (isFaultPath(path)) {
       serveFault(req, res, path)

@@ -27,6 +27,7 @@ console.log(`OAuth Console sandbox (local testing only; everything is kept in me
   issuer            ${sandbox.issuer}
   discovery         ${sandbox.issuer}/.well-known/openid-configuration
   device page       ${sandbox.origin}${PATHS.deviceVerification}
+  trainer page      ${sandbox.trainerUrl}  (read-only, live: clients, device codes, token requests)
   client            www / ${options.wwwSecret}  (client_credentials with scope dcr, authorization_code)
   DCR template      software_id "device-client"
   demo user         ${DEMO_USER.username} / ${DEMO_USER.password}

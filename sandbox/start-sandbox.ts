@@ -1,9 +1,12 @@
 import { createServer, type RequestListener, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { DEFAULT_OPTIONS, sandboxConfiguration, type SandboxOptions } from './configuration.ts'
+import { DEFAULT_OPTIONS, PATHS, sandboxConfiguration, type SandboxOptions } from './configuration.ts'
 import { createProvider } from './create-provider.ts'
+import { createMemoryStore } from './memory-adapter.ts'
 import { createRequestDispatcher } from './request-dispatcher.ts'
 import { generateSigningKeys } from './signing-keys.ts'
+import { createTrainerActivity } from './trainer-activity.ts'
+import { createTrainerFeed, TRAINER_PATHS } from './trainer-feed.ts'
 
 export interface StartSandboxOptions extends Partial<SandboxOptions> {
   /** Receives one line per request (method, path, status, ms). Silent when absent, as tests want. */
@@ -15,6 +18,8 @@ export interface RunningSandbox {
   /** The public origin, e.g. http://127.0.0.1:8443. */
   origin: string
   port: number
+  /** The read-only trainer page: clients, device codes and token requests, live. */
+  trainerUrl: string
   close(): Promise<void>
 }
 
@@ -57,11 +62,30 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
   })
   const { port } = await listen(server, settings.port, settings.host)
 
+  let stopFeed = () => {}
   try {
     const config = sandboxConfiguration(settings, port)
-    dispatch = createRequestDispatcher(createProvider(config, jwks), config, log)
-    return { issuer: config.issuer, origin: config.publicUrl, port, close: () => close(server) }
+    // The trainer page reads the provider's own store and hears of every write to it.
+    let changed = () => {}
+    const store = createMemoryStore(() => changed())
+    const activity = createTrainerActivity({ staticClients: config.clients, payloads: store.payloads, changed: () => changed() })
+    const feed = createTrainerFeed(activity, { issuer: config.issuer })
+    changed = feed.changed
+    stopFeed = feed.close
+    const provider = createProvider(config, jwks, { store, observer: activity.tokenRequests(PATHS.token) })
+    dispatch = createRequestDispatcher(provider, config, log, feed)
+    return {
+      issuer: config.issuer,
+      origin: config.publicUrl,
+      port,
+      trainerUrl: `${config.publicUrl}${TRAINER_PATHS.page}`,
+      close: () => {
+        stopFeed()
+        return close(server)
+      },
+    }
   } catch (error) {
+    stopFeed()
     await close(server)
     throw error
   }

@@ -40,6 +40,8 @@ export function planStart({ argv, env, interfaces }) {
     consoleUrl,
     issuer,
     discoveryUrl: `${issuer}/.well-known/openid-configuration`,
+    // The sandbox's read-only, live view of the room, for the trainer's screen.
+    trainerUrl: `${sandboxOrigin}/trainer`,
     sandboxArgs: [
       'scripts/run-sandbox.mjs',
       '--port', sandboxPort,

@@ -32,6 +32,7 @@ describe('npm start', () => {
       consoleUrl: 'http://192.168.1.20:6173/',
       issuer: 'http://192.168.1.20:9443/oauth/v2/oauth-anonymous',
       discoveryUrl: 'http://192.168.1.20:9443/oauth/v2/oauth-anonymous/.well-known/openid-configuration',
+      trainerUrl: 'http://192.168.1.20:9443/trainer',
       viteEnv: { VITE_SANDBOX_ISSUER: 'http://192.168.1.20:9443/oauth/v2/oauth-anonymous', RELAY_ALLOW_HOSTS: '192.168.1.20:9443' },
     })
     expect(plan.sandboxArgs).toEqual([

@@ -55,6 +55,7 @@ const lines = [
   '',
   `  OAuth Console:   ${plan.consoleUrl}`,
   `  Sandbox issuer:  ${plan.issuer}`,
+  `  Trainer page:    ${plan.trainerUrl} (read-only, live: clients, device codes, token requests)`,
   `  Local relay:     ${plan.consoleUrl}relay (forwards to ${plan.viteEnv.RELAY_ALLOW_HOSTS} and hosts you allow)`,
   '  Sign in on the sandbox as demo / demo. Ctrl+C stops both.',
   '',
