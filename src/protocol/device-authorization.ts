@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { clampLifetime, clampPollInterval } from './limits.ts'
 
 /** The device authorization reply, with the polling interval settled. RFC 8628 §3.2. */
@@ -23,21 +23,21 @@ export interface DeviceAuthorization {
 export const DEFAULT_POLL_INTERVAL = 5
 
 /** Numbers sometimes arrive as text ("1800"); read them, leave anything else to fail. */
-const seconds = z.preprocess(
-  (value) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value),
-  z.number().positive().finite(),
+const seconds = z.pipe(
+  z.transform((value: unknown) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value)),
+  z.number().check(z.positive()),
 )
 
 const deviceAuthorizationSchema = z.looseObject({
-  device_code: z.string().min(1),
-  user_code: z.string().min(1),
-  verification_uri: z.string().min(1).optional(),
+  device_code: z.string().check(z.minLength(1)),
+  user_code: z.string().check(z.minLength(1)),
+  verification_uri: z.optional(z.string().check(z.minLength(1))),
   // Google's pre-RFC name for verification_uri, still seen in the wild.
-  verification_url: z.string().min(1).optional(),
-  verification_uri_complete: z.string().min(1).optional().catch(undefined),
+  verification_url: z.optional(z.string().check(z.minLength(1))),
+  verification_uri_complete: z.catch(z.optional(z.string().check(z.minLength(1))), undefined),
   expires_in: seconds,
   // Read as sent and clamped below, so "-1" is named as what arrived rather than as "none".
-  interval: z.unknown().optional(),
+  interval: z.optional(z.unknown()),
 })
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini'
-import { CLIENT_AUTH_METHODS } from './client-auth.ts'
+import { CLIENT_AUTH_METHODS } from './client-auth-method.ts'
 import { privateJwkSchema } from './client-keys.ts'
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { parseFormBody } from './body-format.ts'
 import { TRANSPORT_FAILURE_KINDS, type ExchangeStep, type HttpExchange, type TransportFailure } from './http-exchange.ts'
 import { maskExchange } from './masking.ts'
@@ -176,34 +176,34 @@ export const harSchema = z.object({
     entries: z
       .array(
         z.object({
-          startedDateTime: z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'expected an ISO 8601 date'),
+          startedDateTime: z.string().check(z.refine((value) => !Number.isNaN(Date.parse(value)), 'expected an ISO 8601 date')),
           time: z.number(),
           request: z.object({
             method: z.string(),
             url: z.string(),
             headers: nameValuesSchema,
-            postData: z
-              .object({
+            postData: z.optional(
+              z.object({
                 mimeType: z.string(),
-                text: z.string().optional(),
-                params: z.array(z.object({ name: z.string(), value: z.string().optional() })).optional(),
-              })
-              .optional(),
+                text: z.optional(z.string()),
+                params: z.optional(z.array(z.object({ name: z.string(), value: z.optional(z.string()) }))),
+              }),
+            ),
           }),
           response: z.object({
-            status: z.number().int(),
+            status: z.int(),
             statusText: z.string(),
             headers: nameValuesSchema,
-            content: z.object({ text: z.string().optional(), encoding: z.string().optional() }),
-            _error: z.string().optional(),
+            content: z.object({ text: z.optional(z.string()), encoding: z.optional(z.string()) }),
+            _error: z.optional(z.string()),
           }),
-          _id: z.string().optional(),
-          _step: z.string().optional(),
-          _failure: z.object({ kind: z.enum(TRANSPORT_FAILURE_KINDS), message: z.string() }).optional(),
-          _relay: z.literal(true).optional(),
+          _id: z.optional(z.string()),
+          _step: z.optional(z.string()),
+          _failure: z.optional(z.object({ kind: z.enum(TRANSPORT_FAILURE_KINDS), message: z.string() })),
+          _relay: z.optional(z.literal(true)),
         }),
       )
-      .max(HAR_MAX_ENTRIES),
+      .check(z.maxLength(HAR_MAX_ENTRIES)),
   }),
 })
 

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { withoutUndefined } from './reply-body.ts'
 
 /** What a registration endpoint says about the client it registered. RFC 7591 §3.2.1. */
@@ -16,19 +16,19 @@ export interface RegisteredClient {
   client_secret_expires_at?: number
 }
 
-const optionalString = z.string().optional().catch(undefined)
+const optionalString = z.catch(z.optional(z.string()), undefined)
 
 const registrationSchema = z.object({
-  client_id: z.string().min(1),
+  client_id: z.string().check(z.minLength(1)),
   client_secret: optionalString,
   token_endpoint_auth_method: optionalString,
   registration_access_token: optionalString,
   registration_client_uri: optionalString,
   client_name: optionalString,
   software_id: optionalString,
-  grant_types: z.array(z.string()).optional().catch(undefined),
+  grant_types: z.catch(z.optional(z.array(z.string())), undefined),
   scope: optionalString,
-  client_secret_expires_at: z.number().nonnegative().finite().optional().catch(undefined),
+  client_secret_expires_at: z.catch(z.optional(z.number().check(z.nonnegative())), undefined),
 })
 
 /**

@@ -1,7 +1,8 @@
 import * as oauth from 'oauth4webapi'
 import { describe, expect, it } from 'vitest'
 import type { HttpExchange, RecordedResponse } from './http-exchange.ts'
-import { classifyErrorReply, fromLibraryError } from './reply-classification.ts'
+import { fromLibraryError } from './library-error.ts'
+import { classifyErrorReply } from './reply-classification.ts'
 import { jsonReply, textReply } from './scripted-fetch.ts'
 import { TransportError } from './transport-failure.ts'
 

@@ -1,5 +1,5 @@
 import type { HttpExchange } from './http-exchange.ts'
-import { fromLibraryError } from './reply-classification.ts'
+import { fromLibraryError } from './library-error.ts'
 import { headerValue, isJsonObject, readReplyBody, type ReplyBody } from './reply-body.ts'
 import type { RequestContext } from './request-context.ts'
 import type { RequestFailure } from './request-failure.ts'

@@ -1,4 +1,5 @@
-import { usesClientSecret, type ClientCredentials } from './client-auth.ts'
+import { usesClientSecret } from './client-auth-method.ts'
+import type { ClientCredentials } from './client-auth.ts'
 import { unconfirmedOrigin } from './endpoint-trust.ts'
 import type { RequestFailure } from './request-failure.ts'
 import { endpointLabel, parseHttpUrl, type EndpointKey, type ServerEndpoints } from './server-endpoints.ts'

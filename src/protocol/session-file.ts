@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { TRANSPORT_FAILURE_KINDS, type ExchangeStep, type HttpExchange } from './http-exchange.ts'
 import { environmentSchema, environmentWithoutSecrets, type Environment } from './environment-schema.ts'
 import { maskExchange } from './masking.ts'
@@ -31,13 +31,11 @@ export const httpExchangeSchema = z.object({
   step: exchangeStepSchema,
   startedAt: z.number(),
   durationMs: z.number(),
-  request: z.object({ method: z.string(), url: z.string(), headers: headerRowsSchema, body: z.string().nullable() }),
-  response: z
-    .object({ status: z.number().int(), statusText: z.string(), headers: headerRowsSchema, body: z.string() })
-    .nullable(),
-  failure: z.object({ kind: z.enum(TRANSPORT_FAILURE_KINDS), message: z.string() }).nullable(),
-  via: z.literal('relay').optional(),
-}) satisfies z.ZodType<HttpExchange>
+  request: z.object({ method: z.string(), url: z.string(), headers: headerRowsSchema, body: z.nullable(z.string()) }),
+  response: z.nullable(z.object({ status: z.int(), statusText: z.string(), headers: headerRowsSchema, body: z.string() })),
+  failure: z.nullable(z.object({ kind: z.enum(TRANSPORT_FAILURE_KINDS), message: z.string() })),
+  via: z.optional(z.literal('relay')),
+}) satisfies z.ZodMiniType<HttpExchange>
 
 
 export const SESSION_FILE_MAX_BYTES = 20 * 1024 * 1024
@@ -50,7 +48,7 @@ export const sessionFileSchema = z.object({
   exportedAt: z.string(),
   secretsIncluded: z.boolean(),
   environments: z.array(environmentSchema),
-  exchanges: z.array(httpExchangeSchema).max(SESSION_FILE_MAX_EXCHANGES),
+  exchanges: z.array(httpExchangeSchema).check(z.maxLength(SESSION_FILE_MAX_EXCHANGES)),
 })
 export type SessionFileData = z.infer<typeof sessionFileSchema>
 

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { withoutUndefined } from './reply-body.ts'
 import type { HttpExchange } from './http-exchange.ts'
 import { settleReply } from './reply-settlement.ts'
@@ -16,18 +16,18 @@ export interface TokenSet {
   [k: string]: unknown
 }
 
-const optionalString = z.string().optional().catch(undefined)
+const optionalString = z.catch(z.optional(z.string()), undefined)
 
 /** expires_in sometimes arrives as text ("3600"); a value that is no lifetime at all is dropped. */
-const lifetime = z.preprocess(
-  (value) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value),
-  z.number().nonnegative().finite().optional().catch(undefined),
+const lifetime = z.pipe(
+  z.transform((value: unknown) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value)),
+  z.catch(z.optional(z.number().check(z.nonnegative())), undefined),
 )
 
 const tokenSetSchema = z.looseObject({
-  access_token: z.string().min(1),
+  access_token: z.string().check(z.minLength(1)),
   // Kept as sent: "Bearer", "bearer" and "BEARER" are one type (RFC 6749 §5.1), and the console shows the reply.
-  token_type: z.string().min(1),
+  token_type: z.string().check(z.minLength(1)),
   expires_in: lifetime,
   refresh_token: optionalString,
   id_token: optionalString,

@@ -1,4 +1,4 @@
-import { CLIENT_AUTH_METHODS, CLIENT_AUTH_METHOD_LABELS, isClientAuthMethod, type ClientAuthMethod } from '../../protocol/client-auth.ts'
+import { CLIENT_AUTH_METHODS, CLIENT_AUTH_METHOD_LABELS, isClientAuthMethod, type ClientAuthMethod } from '../../protocol/client-auth-method.ts'
 import { useEnvironmentActions, type Environment } from '../../state/environment-store.ts'
 import { Button } from '../ui/button.tsx'
 import { SelectField, TextField } from '../ui/fields.tsx'

@@ -1,4 +1,4 @@
-import { QRCodeSVG } from 'qrcode.react'
+import { LazyQrCode } from './lazy-qr-code.tsx'
 import { useState } from 'react'
 import { Button } from './button.tsx'
 import { ModalDialog } from './modal-dialog.tsx'
@@ -28,7 +28,7 @@ export function QrFullScreen({ value, code, codeLabel }: QrFullScreenProps) {
           <div className="flex flex-col items-center gap-4">
             {fits ? (
               <div role="img" aria-label="Full-screen QR code" className="rounded-lg bg-white p-4">
-                <QRCodeSVG value={value} size={512} marginSize={0} aria-hidden="true" className="size-[min(70vh,80vw)]" />
+                <LazyQrCode value={value} size={512} marginSize={0} aria-hidden="true" className="size-[min(70vh,80vw)]" />
               </div>
             ) : (
               <p className="text-sm">Too long for a QR code: open the link below instead.</p>

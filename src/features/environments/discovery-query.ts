@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query'
-import { discover } from '../../protocol/discovery.ts'
+import { discover } from '../../protocol/requests-on-demand.ts'
 import type { Environment } from '../../state/environment-store.ts'
 import { requestTransport } from '../../state/request-transport.ts'
 

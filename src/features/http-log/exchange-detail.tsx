@@ -42,3 +42,5 @@ export function ExchangeDetail({ exchange, onClose }: { exchange: HttpExchange; 
     </ModalDialog>
   )
 }
+
+export default ExchangeDetail

@@ -105,3 +105,5 @@ export function ExchangeList({ exchanges, onOpen }: ExchangeListProps) {
     </div>
   )
 }
+
+export default ExchangeList

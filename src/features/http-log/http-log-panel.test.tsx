@@ -38,7 +38,7 @@ afterAll(() => {
   if (clientWidth) Object.defineProperty(HTMLElement.prototype, 'clientWidth', clientWidth)
 })
 
-function renderLog() {
+async function renderLog() {
   const actions = renderHook(() => useHttpLogActions()).result.current
   renderWithQuery(<HttpLogPanel />)
   act(() => {
@@ -50,13 +50,17 @@ function renderLog() {
     recordExchange(exchange('userinfo-down', 'userinfo', null))
     recordExchange(exchange('poll-error', 'device-poll', 503, 'upstream unavailable'))
   })
+  // The list's code loads with the first entry.
+  await screen.findByRole('list', { name: 'Exchanges' })
 }
 
 const rows = () => within(screen.getByRole('list', { name: 'Exchanges' })).getAllByRole('listitem')
 const urls = () => rows().map((row) => row.textContent ?? '')
 
 describe('HTTP log filters', () => {
-  beforeEach(() => renderLog())
+  beforeEach(async () => {
+    await renderLog()
+  })
 
   it('lists every exchange, newest first', () => {
     expect(urls()).toHaveLength(5)
@@ -100,7 +104,7 @@ describe('HTTP log filters', () => {
   it('opens an exchange with the raw view and curl masked alike, both unmasked only on request', async () => {
     await userEvent.selectOptions(screen.getByLabelText('Step'), 'client-credentials')
     await userEvent.click(within(rows()[0]!).getByRole('button'))
-    const dialog = screen.getByRole('dialog')
+    const dialog = await screen.findByRole('dialog')
     const responseBody = within(dialog).getByLabelText('Response body')
     expect(responseBody).not.toHaveTextContent('at-123')
     expect(responseBody).toHaveTextContent('••••••')

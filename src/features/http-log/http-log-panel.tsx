@@ -1,12 +1,15 @@
-import { useDeferredValue, useMemo, useState } from 'react'
+import { lazy, Suspense, useDeferredValue, useMemo, useState } from 'react'
 import { Button } from '../../components/ui/button.tsx'
+import { LoadingFallback } from '../../components/ui/loading-fallback.tsx'
 import type { HttpExchange } from '../../protocol/http-exchange.ts'
 import { useExchanges, useHttpLogActions } from '../../state/http-log-store.ts'
-import { ExchangeDetail } from './exchange-detail.tsx'
-import { ExchangeList } from './exchange-list.tsx'
 import { LogCapControl } from './log-cap-control.tsx'
 import { LogFilterBar } from './log-filter-bar.tsx'
 import { filterExchanges, isFiltered, NO_FILTER, type LogFilter } from './log-filter.ts'
+
+// The first view shows an empty log: the virtual list and the detail (with curl) load when there is something to show.
+const ExchangeList = lazy(() => import('./exchange-list.tsx'))
+const ExchangeDetail = lazy(() => import('./exchange-detail.tsx'))
 
 export function HttpLogPanel() {
   const exchanges = useExchanges()
@@ -40,10 +43,16 @@ export function HttpLogPanel() {
       ) : shown.length === 0 ? (
         <p className="flex-1 p-3 text-sm text-slate-500 dark:text-slate-400">No exchange matches the filters.</p>
       ) : (
-        <ExchangeList exchanges={shown} onOpen={(exchange: HttpExchange) => setOpenId(exchange.id)} />
+        <Suspense fallback={<LoadingFallback what="the log" className="flex-1 p-3" />}>
+          <ExchangeList exchanges={shown} onOpen={(exchange: HttpExchange) => setOpenId(exchange.id)} />
+        </Suspense>
       )}
       <LogCapControl />
-      {opened && <ExchangeDetail exchange={opened} onClose={() => setOpenId(null)} />}
+      {opened && (
+        <Suspense fallback={<LoadingFallback what="the exchange" className="p-3" />}>
+          <ExchangeDetail exchange={opened} onClose={() => setOpenId(null)} />
+        </Suspense>
+      )}
     </section>
   )
 }

@@ -6,7 +6,7 @@ import { buildSessionFile } from '../../protocol/session-file.ts'
 import { readEnvironmentSnapshot } from '../../state/environment-store.ts'
 import { readExchangesSnapshot, useHttpLogActions } from '../../state/http-log-store.ts'
 import { renderWithQuery } from '../../test/render-with-query.tsx'
-import { SessionPanel } from './session-menu.tsx'
+import { SessionPanel } from './session-panel.tsx'
 
 const recorded: HttpExchange = {
   id: 'imported-1',

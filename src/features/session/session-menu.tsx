@@ -1,19 +1,12 @@
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import { Button } from '../../components/ui/button.tsx'
+import { LoadingFallback } from '../../components/ui/loading-fallback.tsx'
 import { ModalDialog } from '../../components/ui/modal-dialog.tsx'
-import { SessionExport } from './session-export.tsx'
-import { SessionImport } from './session-import.tsx'
 
-/** Export and import in one place, reachable from the header. */
-export function SessionPanel() {
-  return (
-    <div className="flex flex-col gap-6">
-      <SessionExport />
-      <SessionImport />
-    </div>
-  )
-}
+// Export and import (HAR, session files, their validation) are not needed to walk through a flow.
+const SessionPanel = lazy(() => import('./session-panel.tsx'))
 
+/** Export and import, reachable from the header. */
 export function SessionMenu() {
   const [open, setOpen] = useState(false)
   return (
@@ -23,7 +16,9 @@ export function SessionMenu() {
       </Button>
       {open && (
         <ModalDialog title="Export / Import" onClose={() => setOpen(false)} widthClass="max-w-xl">
-          <SessionPanel />
+          <Suspense fallback={<LoadingFallback what="export and import" />}>
+            <SessionPanel />
+          </Suspense>
         </ModalDialog>
       )}
     </>

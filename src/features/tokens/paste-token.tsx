@@ -1,10 +1,11 @@
-import { useId, useState } from 'react'
+import { lazy, Suspense, useId, useState } from 'react'
 import { Button } from '../../components/ui/button.tsx'
 import { TextAreaField } from '../../components/ui/fields.tsx'
+import { LoadingFallback } from '../../components/ui/loading-fallback.tsx'
 import { environmentServer, useActiveEnvironment } from '../../state/environment-store.ts'
-import { DecodedTokenView } from './decoded-token-view.tsx'
 import { requestTransport } from '../../state/request-transport.ts'
-import { VerifySignature } from './verify-signature.tsx'
+
+const PastedTokenResult = lazy(() => import('./pasted-token-result.tsx'))
 
 /** A token from elsewhere (a customer's ticket, a log line) decoded and checked against the active environment's keys. */
 export function PasteToken() {
@@ -38,10 +39,9 @@ export function PasteToken() {
         </div>
       </form>
       {decoded !== null && (
-        <div className="flex flex-col gap-2">
-          <DecodedTokenView name="Pasted token" token={decoded} />
-          <VerifySignature key={`${environment.id}:${decoded}`} server={environmentServer(environment)} token={decoded} transport={requestTransport(environment)} />
-        </div>
+        <Suspense fallback={<LoadingFallback what="the token tools" />}>
+          <PastedTokenResult key={`${environment.id}:${decoded}`} server={environmentServer(environment)} token={decoded} transport={requestTransport(environment)} />
+        </Suspense>
       )}
     </div>
   )

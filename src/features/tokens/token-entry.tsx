@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query'
-import { useState } from 'react'
+import { memo, useState } from 'react'
 import { AuthMethodSelect } from '../../components/client/client-picker.tsx'
 import { TOKEN_FIELDS } from '../../components/tokens/token-summary.tsx'
 import { Button } from '../../components/ui/button.tsx'
@@ -24,7 +24,7 @@ function useActionClient(token: ObtainedToken, auth: ClientAuthMethod | null) {
   return { environment, profile, client }
 }
 
-export function TokenEntry({ token }: { token: ObtainedToken }) {
+function TokenEntryView({ token }: { token: ObtainedToken }) {
   const { tokensObtained, tokenRemoved } = useTokenActions()
   const [authOverride, setAuthOverride] = useState<ClientAuthMethod | null>(null)
   const { environment, profile, client } = useActionClient(token, authOverride)
@@ -98,3 +98,6 @@ export function TokenEntry({ token }: { token: ObtainedToken }) {
     </li>
   )
 }
+
+/** Tokens are immutable once stored: an entry re-renders only when its own token (or what it reads from stores) changes. */
+export const TokenEntry = memo(TokenEntryView)

@@ -1,7 +1,11 @@
+import { lazy, Suspense } from 'react'
+import { LoadingFallback } from '../../components/ui/loading-fallback.tsx'
 import { StepSection } from '../../components/ui/step-section.tsx'
 import { useObtainedTokens } from '../../state/token-store.ts'
 import { PasteToken } from './paste-token.tsx'
-import { TokenEntry } from './token-entry.tsx'
+
+// The token tools (decoding, signature checks with jose, introspect, refresh, revoke) load with the first token.
+const TokenList = lazy(() => import('./token-list.tsx'))
 
 export function TokenListPanel() {
   const tokens = useObtainedTokens()
@@ -15,11 +19,9 @@ export function TokenListPanel() {
         {tokens.length === 0 ? (
           <p className="text-sm text-slate-500 dark:text-slate-400">No tokens yet.</p>
         ) : (
-          <ul aria-label="Tokens obtained" className="flex flex-col gap-3">
-            {[...tokens].reverse().map((token) => (
-              <TokenEntry key={token.id} token={token} />
-            ))}
-          </ul>
+          <Suspense fallback={<LoadingFallback what="the token tools" />}>
+            <TokenList tokens={tokens} />
+          </Suspense>
         )}
         <PasteToken />
       </div>

@@ -3,7 +3,8 @@ import { useMutation } from '@tanstack/react-query'
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react'
 import type { ClientAuthMethod } from '../../../protocol/client-auth.ts'
 import { diagnoseClientAuth, type ClientAuthFix } from '../../../protocol/client-auth-diagnosis.ts'
-import { pollDeviceToken, startDeviceAuthorization, type DeviceStartInput, type PollOutcome } from '../../../protocol/device-flow.ts'
+import type { DeviceStartInput, PollOutcome } from '../../../protocol/device-flow.ts'
+import { pollDeviceToken, startDeviceAuthorization } from '../../../protocol/requests-on-demand.ts'
 import { isTooEarly, secondsUntilNextPoll } from '../../../protocol/poll-schedule.ts'
 import {
   deviceFlowReducer,

@@ -1,4 +1,4 @@
-import { QRCodeSVG } from 'qrcode.react'
+import { LazyQrCode } from '../../../components/ui/lazy-qr-code.tsx'
 import type { ReactNode } from 'react'
 import { ErrorBoundary } from '../../../components/ui/error-boundary.tsx'
 import { parseHttpUrl } from '../../../protocol/server-endpoints.ts'
@@ -32,7 +32,7 @@ export function VerificationQrCode({ uri, complete, children }: VerificationQrCo
           fallback={() => <p role="status" className="max-w-52 text-center text-xs">No QR code: it could not be drawn. Use the link instead.</p>}
         >
           <div role="img" aria-label="QR code" className="rounded-md bg-white p-3">
-            <QRCodeSVG value={uri} size={176} marginSize={0} aria-hidden="true" />
+            <LazyQrCode value={uri} size={176} marginSize={0} aria-hidden="true" />
           </div>
         </ErrorBoundary>
       )}
