@@ -36,7 +36,9 @@ for (const method of ['client_secret_basic', 'client_secret_post'] as const) {
   })
 }
 
-test('automatic polling keeps to the interval, earns no slow_down, and stops with tokens once the user approves', async ({ page, browser }) => {
+// When each poll is sent (never early, +5 s after slow_down, none after a final answer) is the device-flow hook's
+// unit test, with fake timers; this journey checks what a person sees, however slow the machine.
+test('automatic polling earns no slow_down and ends with tokens once the user approves', async ({ page, browser }) => {
   await page.goto('/')
   const verificationUriComplete = await walkToDeviceCode(page)
 
@@ -47,13 +49,11 @@ test('automatic polling keeps to the interval, earns no slow_down, and stops wit
   await answerOnSecondDevice(browser, verificationUriComplete, 'Approve')
   await expect(pollStep.getByText('Tokens issued')).toBeVisible()
 
-  // Several polls, none of them too early, and none after the tokens arrived.
+  // Every poll before the approval was answered authorization_pending (none too early for slow_down), the last one with tokens.
   await pollStep.getByText(/All polls of this device code/).click()
   const polls = pollStep.getByRole('list', { name: 'Poll history' }).getByRole('listitem')
   const kinds = (await polls.allTextContents()).map((line) => line.split(' · ')[1])
   expect(kinds.length).toBeGreaterThan(1)
   expect(kinds.at(-1)).toBe('tokens')
   expect(kinds.slice(0, -1).every((kind) => kind === 'pending')).toBe(true)
-  await page.waitForTimeout(2_500)
-  await expect(polls).toHaveCount(kinds.length)
 })

@@ -54,7 +54,7 @@ test('a token request copied as curl replays from a shell with the same status, 
   await detail.getByLabel('Show secrets').check()
   await expect(curl).toContainText(WWW_BASIC)
   const command = (await curl.textContent()) ?? ''
-  const status = execFileSync('bash', ['-c', `${command} -o /dev/null -w '%{http_code}'`], { encoding: 'utf8', timeout: 15_000 })
+  const status = execFileSync('bash', ['-c', `${command} -o /dev/null -w '%{http_code}'`], { encoding: 'utf8', timeout: 60_000 })
   expect(status).toBe('200')
 })
 
