@@ -1,7 +1,7 @@
 import { act, renderHook } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import type { HttpExchange } from '../protocol/http-exchange.ts'
-import { useDroppedCount, useExchanges, useHttpLogActions } from './http-log-store.ts'
+import { MAX_LOG_CAP, useDroppedCount, useExchanges, useHttpLogActions } from './http-log-store.ts'
 
 const exchange = (id: string): HttpExchange => ({
   id,
@@ -23,5 +23,20 @@ describe('HTTP log store', () => {
     })
     expect(result.current.exchanges.map((entry) => entry.id)).toEqual(['c', 'd', 'e'])
     expect(result.current.dropped).toBe(2)
+  })
+})
+
+describe('HTTP log store cap', () => {
+  it('offers at most 100,000 and keeps that many', () => {
+    const { result } = renderHook(() => ({ exchanges: useExchanges(), actions: useHttpLogActions() }))
+    act(() => {
+      result.current.actions.logCleared()
+      result.current.actions.capChanged(MAX_LOG_CAP)
+      result.current.actions.exchangesImported(Array.from({ length: MAX_LOG_CAP + 5 }, (_, index) => exchange(`bulk-${index}`)))
+    })
+    expect(result.current.exchanges).toHaveLength(100_000)
+    expect(result.current.exchanges[0]?.id).toBe('bulk-5')
+    act(() => result.current.actions.capChanged(1_000_000))
+    expect(result.current.exchanges).toHaveLength(100_000)
   })
 })

@@ -1,58 +1,72 @@
+import { useMemo } from 'react'
 import { create } from 'zustand'
 import { useShallow } from 'zustand/react/shallow'
 import type { HttpExchange } from '../protocol/http-exchange.ts'
+import { ExchangeLog } from './exchange-log.ts'
+import { prepareSearchText } from './exchange-search-text.ts'
 
 export const DEFAULT_LOG_CAP = 5_000
+/** The largest cap on offer: a day-long support session, or a big HAR, fits. */
+export const MAX_LOG_CAP = 100_000
 
 /**
  * Every HTTP exchange the console made, oldest first. Bounded: workshops run for hours,
  * so past the cap the oldest entries go and the count of dropped ones is kept for the UI.
  */
 interface HttpLogState {
-  exchanges: HttpExchange[]
+  log: ExchangeLog
   cap: number
   dropped: number
   actions: {
     exchangeRecorded: (exchange: HttpExchange) => void
-    exchangesImported: (exchanges: HttpExchange[]) => void
+    exchangesImported: (exchanges: readonly HttpExchange[]) => void
     logCleared: () => void
     capChanged: (cap: number) => void
   }
 }
 
-function bounded(exchanges: HttpExchange[], cap: number) {
-  const overflow = Math.max(0, exchanges.length - cap)
-  return { exchanges: overflow > 0 ? exchanges.slice(overflow) : exchanges, overflow }
-}
-
 const useHttpLogStore = create<HttpLogState>()((set) => ({
-  exchanges: [],
+  log: ExchangeLog.EMPTY,
   cap: DEFAULT_LOG_CAP,
   dropped: 0,
   actions: {
-    exchangeRecorded: (exchange) =>
+    exchangeRecorded: (exchange) => {
+      prepareSearchText([exchange])
       set((state) => {
-        const { exchanges, overflow } = bounded([...state.exchanges, exchange], state.cap)
-        return { exchanges, dropped: state.dropped + overflow }
-      }),
-    exchangesImported: (imported) =>
+        const { log, dropped } = state.log.appended([exchange], state.cap)
+        return { log, dropped: state.dropped + dropped }
+      })
+    },
+    exchangesImported: (imported) => {
+      prepareSearchText(imported)
       set((state) => {
-        const { exchanges, overflow } = bounded([...state.exchanges, ...imported], state.cap)
-        return { exchanges, dropped: state.dropped + overflow }
-      }),
-    logCleared: () => set({ exchanges: [], dropped: 0 }),
+        const { log, dropped } = state.log.appended(imported, state.cap)
+        return { log, dropped: state.dropped + dropped }
+      })
+    },
+    logCleared: () => set({ log: ExchangeLog.EMPTY, dropped: 0 }),
     capChanged: (cap) =>
       set((state) => {
-        const { exchanges, overflow } = bounded(state.exchanges, cap)
-        return { cap, exchanges, dropped: state.dropped + overflow }
+        const bounded = Math.min(MAX_LOG_CAP, Math.max(1, Math.floor(cap)))
+        const { log, dropped } = state.log.capped(bounded)
+        return { cap: bounded, log, dropped: state.dropped + dropped }
       }),
   },
 }))
 
-export const useExchanges = () => useHttpLogStore((state) => state.exchanges)
+/** The log as an immutable view: a new one per change, appends in O(1). */
+export const useExchangeLog = () => useHttpLogStore((state) => state.log)
+/** The log as an array (a copy per change): for small consumers; the log panel reads the view. */
+export const useExchanges = (): readonly HttpExchange[] => {
+  const log = useExchangeLog()
+  return useMemo(() => log.toArray(), [log])
+}
 export const useLogCap = () => useHttpLogStore((state) => state.cap)
 export const useDroppedCount = () => useHttpLogStore((state) => state.dropped)
 export const useHttpLogActions = () => useHttpLogStore(useShallow((state) => state.actions))
 /** For callbacks outside React (protocol `record` functions). */
 export const recordExchange = (exchange: HttpExchange) => useHttpLogStore.getState().actions.exchangeRecorded(exchange)
-export const readExchangesSnapshot = () => useHttpLogStore.getState().exchanges
+/** A copy of the log as it is now, oldest first. */
+export const readExchangesSnapshot = (): HttpExchange[] => useHttpLogStore.getState().log.toArray()
+/** The log as it is now, without copying it. */
+export const readExchangeLog = (): ExchangeLog => useHttpLogStore.getState().log

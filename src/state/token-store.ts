@@ -1,6 +1,7 @@
 import { create } from 'zustand'
 import { useShallow } from 'zustand/react/shallow'
 import type { ExchangeStep } from '../protocol/http-exchange.ts'
+import { decodeToken, type DecodedToken } from '../protocol/jwt.ts'
 import type { TokenSet } from '../protocol/token-response.ts'
 import { newId } from './new-id.ts'
 
@@ -17,12 +18,28 @@ export interface ObtainedToken {
   client_id: string
   obtainedAt: number
   tokens: TokenSet
+  /** Each token of the reply decoded once, when stored: views read this instead of decoding on every render. */
+  decoded: DecodedTokens
+}
+
+export type TokenFieldName = 'access_token' | 'refresh_token' | 'id_token'
+export type DecodedTokens = Partial<Record<TokenFieldName, DecodedToken>>
+
+const TOKEN_FIELD_NAMES: TokenFieldName[] = ['access_token', 'refresh_token', 'id_token']
+
+function decodeAll(tokens: TokenSet): DecodedTokens {
+  const decoded: DecodedTokens = {}
+  for (const field of TOKEN_FIELD_NAMES) {
+    const value = tokens[field]
+    if (typeof value === 'string' && value !== '') decoded[field] = decodeToken(value)
+  }
+  return decoded
 }
 
 interface TokenState {
   tokens: ObtainedToken[]
   actions: {
-    tokensObtained: (token: Omit<ObtainedToken, 'id' | 'label'> & { label?: string }) => string
+    tokensObtained: (token: Omit<ObtainedToken, 'id' | 'label' | 'decoded'> & { label?: string }) => string
     tokenRemoved: (id: string) => void
     tokensCleared: () => void
   }
@@ -43,7 +60,8 @@ const useTokenStore = create<TokenState>()((set, get) => ({
       const id = newId()
       const number = get().tokens.length + 1
       const label = token.label ?? `#${number} ${STEP_NAMES[token.step] ?? token.step} · ${token.client_id}`
-      set((state) => ({ tokens: [...state.tokens, { ...token, id, label }] }))
+      const stored: ObtainedToken = { ...token, id, label, decoded: decodeAll(token.tokens) }
+      set((state) => ({ tokens: [...state.tokens, stored] }))
       return id
     },
     tokenRemoved: (id) => set((state) => ({ tokens: state.tokens.filter((token) => token.id !== id) })),

@@ -1,9 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useRef, type KeyboardEvent } from 'react'
+import { useCallback, useRef, type KeyboardEvent } from 'react'
 import type { HttpExchange } from '../../protocol/http-exchange.ts'
-import { STEP_LABELS } from './log-filter.ts'
+import { STEP_LABELS, type ExchangeSequence } from './log-filter.ts'
 
 const ROW_HEIGHT = 30
+const rowHeight = () => ROW_HEIGHT
 
 function statusClass(exchange: HttpExchange) {
   const status = exchange.response?.status
@@ -25,7 +26,7 @@ const NAVIGATION_KEYS = new Set(['ArrowDown', 'ArrowUp', 'Home', 'End'])
 
 interface ExchangeListProps {
   /** Already filtered, newest first. */
-  exchanges: HttpExchange[]
+  exchanges: ExchangeSequence
   onOpen: (exchange: HttpExchange) => void
 }
 
@@ -35,13 +36,15 @@ interface ExchangeListProps {
  */
 export function ExchangeList({ exchanges, onOpen }: ExchangeListProps) {
   const scrollRef = useRef<HTMLDivElement>(null)
+  // Stable while the shown list is: the virtualizer keeps its row measurements instead of rebuilding them each render.
+  const getItemKey = useCallback((index: number) => exchanges.at(index)?.id ?? index, [exchanges])
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer re-renders through its own state
   const virtualizer = useVirtualizer({
     count: exchanges.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: rowHeight,
     overscan: 10,
-    getItemKey: (index) => exchanges[index]?.id ?? index,
+    getItemKey,
   })
 
   const focusRow = (index: number) => {
@@ -69,7 +72,7 @@ export function ExchangeList({ exchanges, onOpen }: ExchangeListProps) {
     <div ref={scrollRef} className="min-h-0 flex-1 overflow-auto">
       <ul aria-label="Exchanges" onKeyDown={onKeyDown} className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((item) => {
-          const exchange = exchanges[item.index]
+          const exchange = exchanges.at(item.index)
           if (!exchange) return null
           return (
             <li

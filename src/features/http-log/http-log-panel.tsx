@@ -2,7 +2,7 @@ import { lazy, Suspense, useDeferredValue, useMemo, useState } from 'react'
 import { Button } from '../../components/ui/button.tsx'
 import { LoadingFallback } from '../../components/ui/loading-fallback.tsx'
 import type { HttpExchange } from '../../protocol/http-exchange.ts'
-import { useExchanges, useHttpLogActions } from '../../state/http-log-store.ts'
+import { useExchangeLog, useHttpLogActions } from '../../state/http-log-store.ts'
 import { LogCapControl } from './log-cap-control.tsx'
 import { LogFilterBar } from './log-filter-bar.tsx'
 import { filterExchanges, isFiltered, NO_FILTER, type LogFilter } from './log-filter.ts'
@@ -12,7 +12,7 @@ const ExchangeList = lazy(() => import('./exchange-list.tsx'))
 const ExchangeDetail = lazy(() => import('./exchange-detail.tsx'))
 
 export function HttpLogPanel() {
-  const exchanges = useExchanges()
+  const exchanges = useExchangeLog()
   const { logCleared } = useHttpLogActions()
   const [filter, setFilter] = useState<LogFilter>(NO_FILTER)
   const [openId, setOpenId] = useState<string | null>(null)

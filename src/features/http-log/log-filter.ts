@@ -1,4 +1,5 @@
 import type { ExchangeStep, HttpExchange } from '../../protocol/http-exchange.ts'
+import { searchTextOf } from '../../state/exchange-search-text.ts'
 
 export type StatusFilter = 'all' | '2xx' | '3xx' | '4xx' | '5xx' | 'failed'
 
@@ -45,30 +46,48 @@ function matchesStatus(exchange: HttpExchange, status: StatusFilter): boolean {
   return Math.floor(code / 100) === Number(status[0])
 }
 
-// Lower-cased once per exchange: exchanges are immutable, so typing in Search over 10,000 of them
-// does not lower-case every body again on each keystroke.
-const haystacks = new WeakMap<HttpExchange, string>()
-
-function haystackOf(exchange: HttpExchange): string {
-  let text = haystacks.get(exchange)
-  if (text === undefined) {
-    text = `${exchange.request.url}\n${exchange.request.body ?? ''}\n${exchange.response?.body ?? ''}`.toLowerCase()
-    haystacks.set(exchange, text)
-  }
-  return text
+/** What the log offers the filter: the store's view, or an array (oldest first either way). */
+export interface ExchangeSequence {
+  readonly length: number
+  at(index: number): HttpExchange | undefined
 }
 
-/** The exchanges (stored oldest first) that pass the filter, newest first. Search is case-insensitive on URL and bodies. */
-export function filterExchanges(exchanges: readonly HttpExchange[], filter: LogFilter): HttpExchange[] {
+function matches(exchange: HttpExchange, filter: LogFilter, needle: string): boolean {
+  if (filter.step !== 'all' && exchange.step !== filter.step) return false
+  if (!matchesStatus(exchange, filter.status)) return false
+  return needle === '' || searchTextOf(exchange).includes(needle)
+}
+
+function newestFirst(exchanges: ExchangeSequence): ExchangeSequence {
+  const last = exchanges.length - 1
+  return { length: exchanges.length, at: (index) => (index >= 0 && index <= last ? exchanges.at(last - index) : undefined) }
+}
+
+// The last result per log: typing one more character only searches what the previous query matched.
+const lastResults = new WeakMap<ExchangeSequence, { filter: LogFilter; needle: string; shown: HttpExchange[] }>()
+
+/**
+ * The exchanges (stored oldest first) that pass the filter, newest first (an array, or a reversed view of the log). Search is case-insensitive on
+ * URL and bodies, over text built when each exchange was recorded; when the query only grew, the
+ * previous matches are narrowed instead of searching the whole log again.
+ */
+export function filterExchanges(exchanges: ExchangeSequence, filter: LogFilter): ExchangeSequence {
   const needle = filter.search.trim().toLowerCase()
-  const shown: HttpExchange[] = []
-  for (let index = exchanges.length - 1; index >= 0; index--) {
-    const exchange = exchanges[index]!
-    if (filter.step !== 'all' && exchange.step !== filter.step) continue
-    if (!matchesStatus(exchange, filter.status)) continue
-    if (needle !== '' && !haystackOf(exchange).includes(needle)) continue
-    shown.push(exchange)
+  // Nothing to filter: the log itself, read backwards, so a new entry costs nothing here.
+  if (filter.step === 'all' && filter.status === 'all' && needle === '') return newestFirst(exchanges)
+  const last = lastResults.get(exchanges)
+  let shown: HttpExchange[]
+  if (last && last.filter === filter) return last.shown
+  if (last && last.filter.step === filter.step && last.filter.status === filter.status && last.needle !== '' && needle.includes(last.needle)) {
+    shown = last.shown.filter((exchange) => searchTextOf(exchange).includes(needle))
+  } else {
+    shown = []
+    for (let index = exchanges.length - 1; index >= 0; index--) {
+      const exchange = exchanges.at(index)!
+      if (matches(exchange, filter, needle)) shown.push(exchange)
+    }
   }
+  lastResults.set(exchanges, { filter, needle, shown })
   return shown
 }
 

@@ -1,6 +1,6 @@
 import { CodeBlock } from '../../components/ui/code-block.tsx'
 import { formatDuration, useNow } from '../../components/ui/use-now.ts'
-import { decodeToken, timeClaims, tokenValidity } from '../../protocol/jwt.ts'
+import { decodeToken, timeClaims, tokenValidity, type DecodedToken } from '../../protocol/jwt.ts'
 import { ValidityBadge } from './validity-badge.tsx'
 
 function relative(secondsFromNow: number) {
@@ -38,8 +38,9 @@ function JwtClaimsView({ name, header, claims }: { name: string; header: Record<
 }
 
 /** What a token says about itself: decoded JWT with its times and lifetime, or why it cannot be read. */
-export function DecodedTokenView({ name, token }: { name: string; token: string }) {
-  const decoded = decodeToken(token)
+export function DecodedTokenView({ name, token, decoded: known }: { name: string; token: string; decoded?: DecodedToken }) {
+  // Stored tokens come decoded (once, when obtained); a pasted one is decoded here.
+  const decoded = known ?? decodeToken(token)
   switch (decoded.kind) {
     case 'jwt':
       return <JwtClaimsView name={name} header={decoded.header} claims={decoded.claims} />

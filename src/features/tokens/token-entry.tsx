@@ -92,7 +92,7 @@ function TokenEntryView({ token }: { token: ObtainedToken }) {
       {TOKEN_FIELDS.map(([field, name]) => {
         const value = token.tokens[field]
         return typeof value === 'string' && value !== '' ? (
-          <TokenField key={field} field={field} name={name} value={value} client={client} />
+          <TokenField key={field} field={field} name={name} value={value} decoded={token.decoded[field]} client={client} />
         ) : null
       })}
     </li>

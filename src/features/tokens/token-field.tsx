@@ -3,7 +3,7 @@ import { useId } from 'react'
 import { Button } from '../../components/ui/button.tsx'
 import { CodeBlock } from '../../components/ui/code-block.tsx'
 import { CopyButton } from '../../components/ui/copy-button.tsx'
-import { decodeToken } from '../../protocol/jwt.ts'
+import { decodeToken, type DecodedToken } from '../../protocol/jwt.ts'
 import { introspectToken, revokeToken } from '../../protocol/token-actions.ts'
 import type { ActionClient } from './action-client.ts'
 import { DecodedTokenView } from './decoded-token-view.tsx'
@@ -17,13 +17,16 @@ interface TokenFieldProps {
   /** "Access token": names the group, the raw text and the copy button. */
   name: string
   value: string
+  /** The token decoded when it was stored. */
+  decoded?: DecodedToken
   client: ActionClient
 }
 
 /** One token of a reply: raw, decoded, and what can be done with it at the server. */
-export function TokenField({ field, name, value, client }: TokenFieldProps) {
+export function TokenField({ field, name, value, decoded: known, client }: TokenFieldProps) {
   const headingId = useId()
-  const isJwt = decodeToken(value).kind === 'jwt'
+  const decoded = known ?? decodeToken(value)
+  const isJwt = decoded.kind === 'jwt'
   // An ID token is not for the server's introspection or revocation endpoints (RFC 7662 §2.1, RFC 7009 §2.1).
   const serverManaged = field !== 'id_token'
   const verify = useSignatureCheck(client.server, value, client)
@@ -40,7 +43,7 @@ export function TokenField({ field, name, value, client }: TokenFieldProps) {
         <CopyButton text={value} label={`Copy ${name.toLowerCase()}`} />
       </div>
       <CodeBlock label={`${name} value`} text={value} maxHeightClass="max-h-24" />
-      <DecodedTokenView name={name} token={value} />
+      <DecodedTokenView name={name} token={value} decoded={decoded} />
       <div className="flex flex-wrap gap-2">
         {isJwt && (
           <Button variant="secondary" busy={verify.isPending} onClick={() => verify.mutate()}>

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest'
+import type { HttpExchange } from '../../protocol/http-exchange.ts'
+import { ExchangeLog } from '../../state/exchange-log.ts'
+import { filterExchanges, NO_FILTER, type ExchangeSequence, type LogFilter } from './log-filter.ts'
+
+const exchange = (id: string, body: string, status = 200): HttpExchange => ({
+  id,
+  step: 'client-credentials',
+  startedAt: 0,
+  durationMs: 1,
+  request: { method: 'POST', url: `https://idsvr.example/${id}`, headers: [], body: null },
+  response: { status, statusText: '', headers: [], body },
+  failure: null,
+})
+
+const ids = (shown: ExchangeSequence) => Array.from({ length: shown.length }, (_, index) => shown.at(index)?.id)
+const search = (text: string): LogFilter => ({ ...NO_FILTER, search: text })
+
+describe('filterExchanges', () => {
+  const { log } = ExchangeLog.EMPTY.appended(
+    [exchange('a', '{"error":"invalid_grant"}', 400), exchange('b', '{"error":"invalid_client"}', 401), exchange('c', '{"access_token":"x"}')],
+    10,
+  )
+
+  it('shows the whole log newest first without a filter', () => {
+    expect(ids(filterExchanges(log, NO_FILTER))).toEqual(['c', 'b', 'a'])
+  })
+
+  it('searches case-insensitively and narrows as the query grows', () => {
+    expect(ids(filterExchanges(log, search('INVALID')))).toEqual(['b', 'a'])
+    expect(ids(filterExchanges(log, search('invalid_g')))).toEqual(['a'])
+    // Shorter again: a full search, not a narrowing of the last result.
+    expect(ids(filterExchanges(log, search('invalid')))).toEqual(['b', 'a'])
+  })
+
+  it('combines search with status, and a status change searches the whole log again', () => {
+    expect(ids(filterExchanges(log, { ...search('error'), status: '4xx' }))).toEqual(['b', 'a'])
+    expect(ids(filterExchanges(log, { ...search('error'), status: '2xx' }))).toEqual([])
+    expect(ids(filterExchanges(log, { ...search('token'), status: '2xx' }))).toEqual(['c'])
+  })
+
+  it('searches a new log in full, including what was recorded since', () => {
+    expect(ids(filterExchanges(log, search('invalid')))).toEqual(['b', 'a'])
+    const { log: longer } = log.appended([exchange('d', 'invalid_scope', 400)], 10)
+    expect(ids(filterExchanges(longer, search('invalid_')))).toEqual(['d', 'b', 'a'])
+  })
+})

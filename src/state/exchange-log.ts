@@ -1,0 +1,64 @@
+import type { HttpExchange } from '../protocol/http-exchange.ts'
+
+/** Past this many dropped slots at the front, the shared array is copied without them. */
+const COMPACT_AFTER = 4_096
+
+/**
+ * An immutable view of the HTTP log, oldest first, over a shared append-only array. Appending writes
+ * new slots and makes a new view, so recording one exchange costs O(1) instead of copying the whole
+ * log; dropping the oldest moves the start. Views handed out earlier stay valid: the slots they cover
+ * are never rewritten, and compaction copies into a new array.
+ */
+export class ExchangeLog {
+  static readonly EMPTY = new ExchangeLog([], 0, 0)
+
+  private constructor(
+    private readonly items: HttpExchange[],
+    private readonly start: number,
+    private readonly end: number,
+  ) {}
+
+  get length(): number {
+    return this.end - this.start
+  }
+
+  /** The exchange at `index` (0 is the oldest still kept). */
+  at(index: number): HttpExchange | undefined {
+    return index >= 0 && index < this.length ? this.items[this.start + index] : undefined
+  }
+
+  /** A copy, for exports and for code that wants an array. */
+  toArray(): HttpExchange[] {
+    return this.items.slice(this.start, this.end)
+  }
+
+  find(predicate: (exchange: HttpExchange) => boolean): HttpExchange | undefined {
+    for (let index = this.end - 1; index >= this.start; index--) if (predicate(this.items[index]!)) return this.items[index]
+    return undefined
+  }
+
+  /** This log with `added` after it, keeping at most `cap`; `dropped` counts the oldest let go. */
+  appended(added: readonly HttpExchange[], cap: number): { log: ExchangeLog; dropped: number } {
+    // Another view already wrote past this one's end (it was appended to twice): start from a copy.
+    const items = this.end === this.items.length ? this.items : this.toArray()
+    const offset = items === this.items ? 0 : this.start
+    const skip = Math.max(0, added.length - cap)
+    for (let index = skip; index < added.length; index++) items.push(added[index]!)
+    const end = items.length
+    const start = Math.max(this.start - offset, end - cap)
+    const dropped = skip + Math.max(0, start - (this.start - offset))
+    return { log: ExchangeLog.over(items, start, end), dropped }
+  }
+
+  /** This log cut to its newest `cap` exchanges. */
+  capped(cap: number): { log: ExchangeLog; dropped: number } {
+    if (this.length <= cap) return { log: this, dropped: 0 }
+    const start = this.end - cap
+    return { log: ExchangeLog.over(this.items, start, this.end), dropped: start - this.start }
+  }
+
+  private static over(items: HttpExchange[], start: number, end: number): ExchangeLog {
+    if (start >= COMPACT_AFTER && start > end - start) return new ExchangeLog(items.slice(start, end), 0, end - start)
+    return new ExchangeLog(items, start, end)
+  }
+}
