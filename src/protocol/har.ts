@@ -166,7 +166,7 @@ export function toHar(exchanges: HttpExchange[], options: { mask: boolean; creat
 
 const nameValuesSchema = z.array(z.object({ name: z.string(), value: z.string() }))
 
-export const HAR_MAX_ENTRIES = 50_000
+export const HAR_MAX_ENTRIES = 100_000
 
 /** What {@link readHar} requires of a HAR, from this console or a browser; extra fields are ignored. W3C HAR 1.2. */
 export const harSchema = z.object({

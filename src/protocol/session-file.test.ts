@@ -151,21 +151,21 @@ describe('readSessionFile', () => {
     })
   })
 
-  it('rejects a file over 20 MB before parsing it', () => {
-    const huge = `{"format":"oauth-console-session","pad":"${'x'.repeat(20 * 1024 * 1024)}"}`
-    expect(readSessionFile(huge)).toEqual({ ok: false, message: 'The file is larger than 20 MB: session files are limited to 20 MB' })
+  it('rejects a file over 200 MB before parsing it', () => {
+    const huge = `{"format":"oauth-console-session","pad":"${'x'.repeat(200 * 1024 * 1024)}"}`
+    expect(readSessionFile(huge)).toEqual({ ok: false, message: 'The file is larger than 200 MB: session files are limited to 200 MB' })
   })
 
-  it('counts bytes, not characters, against the 20 MB limit', () => {
-    const multibyte = `{"pad":"${'€'.repeat(7 * 1024 * 1024)}"}`
-    expect(readSessionFile(multibyte)).toEqual({ ok: false, message: 'The file is larger than 20 MB: session files are limited to 20 MB' })
+  it('counts bytes, not characters, against the 200 MB limit', () => {
+    const multibyte = `{"pad":"${'€'.repeat(67 * 1024 * 1024)}"}`
+    expect(readSessionFile(multibyte)).toEqual({ ok: false, message: 'The file is larger than 200 MB: session files are limited to 200 MB' })
   })
 
-  it('rejects more than 50,000 exchanges', () => {
+  it('rejects more than 100,000 exchanges', () => {
     const file = { ...valid(), exchanges: Array.from({ length: SESSION_FILE_MAX_EXCHANGES + 1 }, () => 0) }
     expect(readSessionFile(JSON.stringify(file))).toEqual({
       ok: false,
-      message: 'The file has 50001 exchanges: at most 50,000 can be imported',
+      message: 'The file has 100001 exchanges: at most 100,000 can be imported',
     })
   })
 

@@ -38,8 +38,10 @@ export const httpExchangeSchema = z.object({
 }) satisfies z.ZodMiniType<HttpExchange>
 
 
-export const SESSION_FILE_MAX_BYTES = 20 * 1024 * 1024
-export const SESSION_FILE_MAX_EXCHANGES = 50_000
+/** Room for a full log (100,000 exchanges of a few kB each) while staying far below the browser's string limit. */
+export const SESSION_FILE_MAX_BYTES = 200 * 1024 * 1024
+export const SESSION_FILE_MAX_EXCHANGES = 100_000
+const MAX_MEGABYTES = SESSION_FILE_MAX_BYTES / 1024 / 1024
 
 /** The console's own export: environments, clients and the HTTP log, secrets only if asked. */
 export const sessionFileSchema = z.object({
@@ -85,7 +87,7 @@ function utf8Length(text: string): number {
  */
 export function readSessionFile(text: string): { ok: true; session: SessionFileData } | { ok: false; message: string } {
   if (text.length > SESSION_FILE_MAX_BYTES || utf8Length(text) > SESSION_FILE_MAX_BYTES) {
-    return { ok: false, message: 'The file is larger than 20 MB: session files are limited to 20 MB' }
+    return { ok: false, message: `The file is larger than ${MAX_MEGABYTES} MB: session files are limited to ${MAX_MEGABYTES} MB` }
   }
   let data: unknown
   try {
@@ -108,7 +110,7 @@ export function readSessionFile(text: string): { ok: true; session: SessionFileD
     return { ok: false, message: `Unsupported session file version ${JSON.stringify(version) ?? '(missing)'}: this console reads version 1` }
   }
   if (Array.isArray(exchanges) && exchanges.length > SESSION_FILE_MAX_EXCHANGES) {
-    return { ok: false, message: `The file has ${exchanges.length} exchanges: at most 50,000 can be imported` }
+    return { ok: false, message: `The file has ${exchanges.length} exchanges: at most ${SESSION_FILE_MAX_EXCHANGES.toLocaleString('en-US')} can be imported` }
   }
   const parsed = sessionFileSchema.safeParse(data, { reportInput: true })
   if (!parsed.success) return { ok: false, message: `Invalid session file: ${describeZodIssue(parsed.error.issues[0])}` }

@@ -1,7 +1,7 @@
 import { SelectField } from '../../components/ui/fields.tsx'
 import { useDroppedCount, useHttpLogActions, useLogCap } from '../../state/http-log-store.ts'
 
-const CAP_CHOICES = [500, 1_000, 5_000, 10_000, 20_000, 50_000]
+const CAP_CHOICES = [500, 1_000, 5_000, 10_000, 20_000, 50_000, 100_000]
 
 /** How many exchanges the log keeps, and how many it has let go to stay within that. */
 export function LogCapControl() {
