@@ -231,3 +231,32 @@ describe('readHar', () => {
     expect(readHar(har)).toEqual({ ok: false, message: 'Invalid HAR: log.entries[0].startedDateTime: expected an ISO 8601 date' })
   })
 })
+
+describe('harTextParts and createHarBuilder', () => {
+  it('write, batch by batch, the same document as toHar, unindented', async () => {
+    const { createHarBuilder } = await import('./har-export.ts')
+    const exchanges = [tokenExchange, { ...tokenExchange, id: 'x2' }, { ...tokenExchange, id: 'x3' }]
+    const builder = createHarBuilder(creator, true)
+    builder.add(exchanges.slice(0, 2))
+    builder.add([])
+    builder.add(exchanges.slice(2))
+    const text = await builder.finish().text()
+    expect(text).toBe(JSON.stringify(toHar(exchanges, { mask: true, creator })))
+    expect(text).not.toContain('\n')
+  })
+
+  it('is a valid empty HAR for an empty log', async () => {
+    const { createHarBuilder } = await import('./har-export.ts')
+    const text = await createHarBuilder(creator, false).finish().text()
+    expect(JSON.parse(text)).toEqual(toHar([], { mask: false, creator }))
+  })
+})
+
+describe('utf8Length', () => {
+  it('counts UTF-8 bytes like TextEncoder, surrogate pairs and lone surrogates included', async () => {
+    const { utf8Length } = await import('./har.ts')
+    for (const text of ['', 'ascii', 'é', '€uro', '😀', 'a\uD800b', '\uDC00', 'mixed é € 😀 \u0000']) {
+      expect(utf8Length(text)).toBe(new TextEncoder().encode(text).length)
+    }
+  })
+})

@@ -75,8 +75,20 @@ export interface Har {
   }
 }
 
-function utf8Length(text: string): number {
-  return new TextEncoder().encode(text).length
+/** Bytes of `text` as UTF-8, counted without encoding it (a log export measures every body). */
+export function utf8Length(text: string): number {
+  let bytes = text.length
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if (code < 0x80) continue
+    if (code < 0x800) bytes += 1
+    else if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length && (text.charCodeAt(index + 1) & 0xfc00) === 0xdc00) {
+      // A surrogate pair: 2 UTF-16 units, 4 UTF-8 bytes.
+      bytes += 2
+      index++
+    } else bytes += 2
+  }
+  return bytes
 }
 
 function queryStringOf(url: string): HarNameValue[] {
@@ -162,6 +174,27 @@ function entryComment({ failure, via }: HttpExchange): string {
 export function toHar(exchanges: HttpExchange[], options: { mask: boolean; creator: { name: string; version: string } }): Har {
   const entries = (options.mask ? exchanges.map(maskExchange) : exchanges).map(toEntry)
   return { log: { version: '1.2', creator: { ...options.creator }, entries } }
+}
+
+/**
+ * The same HAR as {@link toHar}, unindented, as text in pieces: the opening, then the entries of each
+ * batch of exchanges, then the closing. Joined (or put in a Blob) they are one JSON document, built
+ * without holding the whole log's HAR objects at once. W3C HAR 1.2 §log.
+ */
+export function harTextParts(creator: { name: string; version: string }) {
+  let first = true
+  return {
+    opening: `{"log":{"version":"1.2","creator":${JSON.stringify({ name: creator.name, version: creator.version })},"entries":[`,
+    entries(exchanges: readonly HttpExchange[], mask: boolean): string {
+      let text = ''
+      for (const exchange of exchanges) {
+        text += `${first ? '' : ','}${JSON.stringify(toEntry(mask ? maskExchange(exchange) : exchange))}`
+        first = false
+      }
+      return text
+    },
+    closing: ']}}',
+  }
 }
 
 const nameValuesSchema = z.array(z.object({ name: z.string(), value: z.string() }))

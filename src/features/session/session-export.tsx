@@ -1,12 +1,12 @@
 import { useId, useState } from 'react'
 import { Button } from '../../components/ui/button.tsx'
-import { downloadTextFile, fileDate } from '../../components/ui/download-file.ts'
+import { downloadBlob, downloadTextFile, fileDate } from '../../components/ui/download-file.ts'
 import { CheckboxField } from '../../components/ui/fields.tsx'
 import { Notice } from '../../components/ui/notice.tsx'
-import { toHar } from '../../protocol/har.ts'
 import { buildSessionFile } from '../../protocol/session-file.ts'
 import { readEnvironmentSnapshot } from '../../state/environment-store.ts'
 import { readExchangesSnapshot } from '../../state/http-log-store.ts'
+import { buildHarFile } from './har-file.ts'
 import { plural } from './session-merge.ts'
 
 const CREATOR = { name: 'OAuth Console', version: '0.1.0' }
@@ -15,15 +15,26 @@ const CREATOR = { name: 'OAuth Console', version: '0.1.0' }
 export function SessionExport() {
   const [includeSecrets, setIncludeSecrets] = useState(false)
   const [done, setDone] = useState<string | null>(null)
+  const [harBusy, setHarBusy] = useState(false)
+  const [harError, setHarError] = useState<string | null>(null)
   const headingId = useId()
   const masking = includeSecrets ? 'with secrets' : 'secrets masked'
 
-  const exportHar = () => {
+  // Built in a worker, unindented: the page keeps answering while a long log is masked and written.
+  const exportHar = async () => {
     const exchanges = readExchangesSnapshot()
-    const har = toHar(exchanges, { mask: !includeSecrets, creator: CREATOR })
     const fileName = `oauth-console-${fileDate()}.har`
-    downloadTextFile(fileName, JSON.stringify(har, null, 2), 'application/json')
-    setDone(`Saved ${fileName}: ${plural(exchanges.length, 'exchange')}, ${masking}.`)
+    setHarBusy(true)
+    setHarError(null)
+    setDone(null)
+    try {
+      downloadBlob(fileName, await buildHarFile(exchanges, { mask: !includeSecrets, creator: CREATOR }))
+      setDone(`Saved ${fileName}: ${plural(exchanges.length, 'exchange')}, ${masking}.`)
+    } catch (error) {
+      setHarError(`The HAR could not be built: ${error instanceof Error ? error.message : String(error)}`)
+    } finally {
+      setHarBusy(false)
+    }
   }
 
   const exportSession = () => {
@@ -59,7 +70,7 @@ export function SessionExport() {
         </Notice>
       )}
       <div className="flex flex-wrap gap-2">
-        <Button variant="secondary" onClick={exportHar}>
+        <Button variant="secondary" busy={harBusy} onClick={() => void exportHar()}>
           Export HAR
         </Button>
         <Button variant="secondary" onClick={exportSession}>
@@ -70,6 +81,11 @@ export function SessionExport() {
         <p role="status" className="text-sm text-emerald-700 dark:text-emerald-400">
           {done}
         </p>
+      )}
+      {harError && (
+        <Notice tone="error" live title="Nothing was saved">
+          {harError}
+        </Notice>
       )}
     </section>
   )
