@@ -12,6 +12,9 @@ export default defineConfig({
   preview: { host: '127.0.0.1', port: 4173, strictPort: true, allowedHosts: ['console.test'] },
   test: {
     globals: true,
+    // Tests wait for outcomes; on a busy shared machine a passing test can take seconds, so the limit only stops a stuck one.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
     projects: [
       {
         extends: true,

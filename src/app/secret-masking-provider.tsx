@@ -4,7 +4,7 @@ import { usePresentationMode } from '../features/presentation/presentation-store
 import type { HttpExchange } from '../protocol/http-exchange.ts'
 import { createRedactor, listSecretsIn } from '../protocol/masking.ts'
 import { useEnvironments, type Environment } from '../state/environment-store.ts'
-import { useExchanges } from '../state/http-log-store.ts'
+import { useExchangeLog } from '../state/http-log-store.ts'
 import { useObtainedTokens, type ObtainedToken } from '../state/token-store.ts'
 
 /** Each recorded exchange is immutable, so its secrets are found once. */
@@ -23,7 +23,7 @@ function exchangeSecrets(exchange: HttpExchange): string[] {
  * Everything the console knows to be secret: what the masking rule finds in every exchange, the
  * tokens held, and the configured client secrets and registration access tokens.
  */
-function knownSecrets(exchanges: HttpExchange[], tokens: ObtainedToken[], environments: Environment[]): string[] {
+function knownSecrets(exchanges: readonly HttpExchange[], tokens: ObtainedToken[], environments: Environment[]): string[] {
   const secrets = exchanges.flatMap(exchangeSecrets)
   for (const { tokens: set } of tokens) {
     for (const value of [set.access_token, set.refresh_token, set.id_token]) if (value) secrets.push(value)
@@ -45,16 +45,18 @@ const identity = (text: string) => text
  */
 export function SecretMaskingProvider({ children }: { children: ReactNode }) {
   const presentation = usePresentationMode()
-  const exchanges = useExchanges()
+  const log = useExchangeLog()
   const tokens = useObtainedTokens()
   const environments = useEnvironments()
+  // Outside presentation mode the log is not read, so recording an exchange does not re-render every masked view.
+  const shownLog = presentation ? log : null
   const value = useMemo<SecretMasking>(
     () => ({
       presentation,
-      redact: presentation ? createRedactor(knownSecrets(exchanges, tokens, environments)) : identity,
+      redact: shownLog ? createRedactor(knownSecrets(shownLog.toArray(), tokens, environments)) : identity,
       revealMs: DEFAULT_REVEAL_MS,
     }),
-    [presentation, exchanges, tokens, environments],
+    [presentation, shownLog, tokens, environments],
   )
 
   useEffect(() => {

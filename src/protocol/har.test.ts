@@ -254,7 +254,7 @@ describe('harTextParts and createHarBuilder', () => {
 
 describe('utf8Length', () => {
   it('counts UTF-8 bytes like TextEncoder, surrogate pairs and lone surrogates included', async () => {
-    const { utf8Length } = await import('./har.ts')
+    const { utf8Length } = await import('./utf8-length.ts')
     for (const text of ['', 'ascii', 'é', '€uro', '😀', 'a\uD800b', '\uDC00', 'mixed é € 😀 \u0000']) {
       expect(utf8Length(text)).toBe(new TextEncoder().encode(text).length)
     }

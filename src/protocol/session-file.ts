@@ -2,6 +2,7 @@ import { z } from 'zod/mini'
 import { TRANSPORT_FAILURE_KINDS, type ExchangeStep, type HttpExchange } from './http-exchange.ts'
 import { environmentSchema, environmentWithoutSecrets, type Environment } from './environment-schema.ts'
 import { maskExchange } from './masking.ts'
+import { utf8Length } from './utf8-length.ts'
 
 /** Every {@link ExchangeStep}, checked against the union so a new step cannot be forgotten here. */
 const EXCHANGE_STEPS = {
@@ -77,8 +78,8 @@ export function buildSessionFile(input: {
   }
 }
 
-function utf8Length(text: string): number {
-  return text.length * 3 <= SESSION_FILE_MAX_BYTES ? text.length : new TextEncoder().encode(text).length
+function fileBytes(text: string): number {
+  return text.length * 3 <= SESSION_FILE_MAX_BYTES ? text.length : utf8Length(text)
 }
 
 /**
@@ -86,7 +87,7 @@ function utf8Length(text: string): number {
  * unsupported version, a file too large, or the path of the first invalid field. RFC 8259 §2.
  */
 export function readSessionFile(text: string): { ok: true; session: SessionFileData } | { ok: false; message: string } {
-  if (text.length > SESSION_FILE_MAX_BYTES || utf8Length(text) > SESSION_FILE_MAX_BYTES) {
+  if (text.length > SESSION_FILE_MAX_BYTES || fileBytes(text) > SESSION_FILE_MAX_BYTES) {
     return { ok: false, message: `The file is larger than ${MAX_MEGABYTES} MB: session files are limited to ${MAX_MEGABYTES} MB` }
   }
   let data: unknown
