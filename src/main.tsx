@@ -10,7 +10,8 @@ createRoot(document.getElementById('root')!).render(
   </StrictMode>,
 )
 
-// The request layer is not part of the first view: fetch it once the steps are on screen and the
-// browser has nothing better to do, so the first click does not wait for it.
+// The request layer is not part of the first view: fetch it after the first frame, once the browser
+// has nothing better to do, so the first click rarely waits for it. No deadline: on a busy machine the
+// first view comes first, and a click that comes sooner loads what it needs itself.
 const whenIdle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 200))
-whenIdle(() => void prefetchRequestLayer(), { timeout: 3_000 })
+requestAnimationFrame(() => whenIdle(() => void prefetchRequestLayer()))
