@@ -27,7 +27,8 @@ export type DecodedTokens = Partial<Record<TokenFieldName, DecodedToken>>
 
 const TOKEN_FIELD_NAMES: TokenFieldName[] = ['access_token', 'refresh_token', 'id_token']
 
-function decodeAll(tokens: TokenSet): DecodedTokens {
+/** Every token of a reply decoded; for tokens read back from storage, where `decoded` is not kept. */
+export function decodeTokenSet(tokens: TokenSet): DecodedTokens {
   const decoded: DecodedTokens = {}
   for (const field of TOKEN_FIELD_NAMES) {
     const value = tokens[field]
@@ -60,7 +61,7 @@ const useTokenStore = create<TokenState>()((set, get) => ({
       const id = newId()
       const number = get().tokens.length + 1
       const label = token.label ?? `#${number} ${STEP_NAMES[token.step] ?? token.step} · ${token.client_id}`
-      const stored: ObtainedToken = { ...token, id, label, decoded: decodeAll(token.tokens) }
+      const stored: ObtainedToken = { ...token, id, label, decoded: decodeTokenSet(token.tokens) }
       set((state) => ({ tokens: [...state.tokens, stored] }))
       return id
     },
