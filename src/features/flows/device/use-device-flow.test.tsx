@@ -1,7 +1,8 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { act, renderHook } from '@testing-library/react'
 import type { ReactNode } from 'react'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { prefetchRequestLayer } from '../../../protocol/requests-on-demand.ts'
 import { jsonReply, scriptedFetch } from '../../../protocol/scripted-fetch.ts'
 import { useDeviceFlow, type StartRequest } from './use-device-flow.ts'
 
@@ -41,6 +42,8 @@ async function elapse(ms: number) {
 const polls = (fetch: ReturnType<typeof scriptedFetch>) => fetch.sent.filter((request) => request.url === server.token_endpoint)
 
 describe('useDeviceFlow', () => {
+  // The request layer loads on first use; loaded here, so fake time measures the hook, not the module loader.
+  beforeAll(() => prefetchRequestLayer())
   beforeEach(() => {
     vi.useFakeTimers({ now: new Date('2026-01-01T10:00:00Z') })
   })
