@@ -1,11 +1,7 @@
 import type { ReactNode } from 'react'
 import { EnvironmentPanel } from '../features/environments/environment-panel.tsx'
-import { AuthorizationCodePanel } from '../features/flows/authorization-code/authorization-code-panel.tsx'
-import { ClientManagementPanel } from '../features/flows/client-management/client-management-panel.tsx'
 import { ClientCredentialsPanel } from '../features/flows/client-credentials/client-credentials-panel.tsx'
-import { DeviceFlowSteps } from '../features/flows/device/device-flow-steps.tsx'
-import { ExternalApiPanel } from '../features/flows/external-api/external-api-panel.tsx'
-import { TokenExchangePanel } from '../features/flows/token-exchange/token-exchange-panel.tsx'
+import { CALLBACK_PATH } from '../features/flows/authorization-code/callback-path.ts'
 import { useWalkthroughRound } from '../features/guide/guide-store.ts'
 import { StepNavigation } from '../features/guide/step-navigation.tsx'
 import { HttpLogPanel } from '../features/http-log/http-log-panel.tsx'
@@ -13,11 +9,11 @@ import { PresentationSwitch } from '../features/presentation/presentation-switch
 import { SessionMenu } from '../features/session/session-menu.tsx'
 import { ShareEnvironmentMenu } from '../features/sharing/share-environment-menu.tsx'
 import { SharedLinkArrival } from '../features/sharing/shared-link-arrival.tsx'
-import { TokenListPanel } from '../features/tokens/token-list-panel.tsx'
 import { RelayOfferContext } from '../components/exchange/relay-offer.ts'
 import { useRelayOffer } from '../features/environments/use-relay-offer.ts'
 import { useActiveEnvironment } from '../state/environment-store.ts'
 import { ErrorBoundary } from '../components/ui/error-boundary.tsx'
+import { deferredStep } from './deferred-step.tsx'
 import { AppProviders } from './providers.tsx'
 import { LimitsSettings } from './limits-settings.tsx'
 import { StorageProblemNotice } from './storage-problem-notice.tsx'
@@ -52,6 +48,34 @@ function Header() {
   )
 }
 
+// Steps below the fold: their headings at once, their code once the first view is painted.
+const ExternalApiStep = deferredStep({
+  id: 'external-api', number: 2, title: 'External API',
+  load: () => import('../features/flows/external-api/external-api-panel.tsx').then((module) => ({ default: module.ExternalApiPanel })),
+})
+const DeviceFlowStep = deferredStep({
+  id: 'device-flow', number: 3, title: 'Device Flow',
+  load: () => import('../features/flows/device/device-flow-steps.tsx').then((module) => ({ default: module.DeviceFlowSteps })),
+})
+const AuthorizationCodeStep = deferredStep({
+  id: 'authorization-code', title: 'Authorization Code',
+  load: () => import('../features/flows/authorization-code/authorization-code-panel.tsx').then((module) => ({ default: module.AuthorizationCodePanel })),
+})
+const TokenExchangeStep = deferredStep({
+  id: 'token-exchange', title: 'Token Exchange',
+  load: () => import('../features/flows/token-exchange/token-exchange-panel.tsx').then((module) => ({ default: module.TokenExchangePanel })),
+})
+const ClientManagementStep = deferredStep({
+  id: 'client-management', title: 'Client Management',
+  load: () => import('../features/flows/client-management/client-management-panel.tsx').then((module) => ({ default: module.ClientManagementPanel })),
+})
+const TokenListStep = deferredStep({
+  id: 'tokens', title: 'Tokens',
+  load: () => import('../features/tokens/token-list-panel.tsx').then((module) => ({ default: module.TokenListPanel })),
+})
+/** Back from the authorization server: that step loads at once, to finish the code exchange. */
+const isCallbackArrival = window.location.pathname === CALLBACK_PATH
+
 /** The steps themselves; "Start over" remounts them so each begins afresh. */
 function WalkthroughSteps() {
   const round = useWalkthroughRound()
@@ -66,22 +90,22 @@ function WalkthroughSteps() {
         <ClientCredentialsPanel />
       </ErrorBoundary>
       <ErrorBoundary what="the External API step">
-        <ExternalApiPanel />
+        <ExternalApiStep />
       </ErrorBoundary>
       <ErrorBoundary what="the Device Flow and Poll steps">
-        <DeviceFlowSteps />
+        <DeviceFlowStep />
       </ErrorBoundary>
       <ErrorBoundary what="the Authorization Code step">
-        <AuthorizationCodePanel />
+        <AuthorizationCodeStep eager={isCallbackArrival} />
       </ErrorBoundary>
       <ErrorBoundary what="the Token Exchange step">
-        <TokenExchangePanel />
+        <TokenExchangeStep />
       </ErrorBoundary>
       <ErrorBoundary what="the Client Management step">
-        <ClientManagementPanel />
+        <ClientManagementStep />
       </ErrorBoundary>
       <ErrorBoundary what="the token list">
-        <TokenListPanel />
+        <TokenListStep />
       </ErrorBoundary>
     </div>
   )

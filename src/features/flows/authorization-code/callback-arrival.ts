@@ -1,7 +1,8 @@
 import { takePendingAuthorization, type PendingAuthorization } from './pending-authorization.ts'
 
-/** Where the console receives authorization responses; vite dev and preview serve the app for any path. */
-export const CALLBACK_PATH = '/callback'
+import { CALLBACK_PATH } from './callback-path.ts'
+
+export { CALLBACK_PATH }
 
 export interface CallbackArrival {
   /** The redirect as it arrived, code and state included. */
