@@ -24,6 +24,12 @@ describe('ExchangeLog', () => {
     expect(log.at(-1)).toBeUndefined()
   })
 
+  it('iterates only its own slots, oldest first, after the oldest were dropped and another view appended', () => {
+    const { log } = ExchangeLog.EMPTY.appended(many(5), 3)
+    log.appended([exchange('later')], 3)
+    expect([...log].map((entry) => entry.id)).toEqual(['x2', 'x3', 'x4'])
+  })
+
   it('leaves earlier views as they were when appending', () => {
     const first = ExchangeLog.EMPTY.appended([exchange('a')], 10).log
     const second = first.appended([exchange('b')], 10).log

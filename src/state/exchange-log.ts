@@ -27,6 +27,11 @@ export class ExchangeLog {
     return index >= 0 && index < this.length ? this.items[this.start + index] : undefined
   }
 
+  /** Oldest first, without copying. */
+  *[Symbol.iterator](): IterableIterator<HttpExchange> {
+    for (let index = this.start; index < this.end; index++) yield this.items[index]!
+  }
+
   /** A copy, for exports and for code that wants an array. */
   toArray(): HttpExchange[] {
     return this.items.slice(this.start, this.end)

@@ -1,5 +1,5 @@
-import { useId } from 'react'
-import { useExchanges } from '../../state/http-log-store.ts'
+import { useId, useMemo } from 'react'
+import { useExchangeLog } from '../../state/http-log-store.ts'
 import { useTokenActions } from '../../state/token-store.ts'
 import { useWalkthroughActions } from '../../state/walkthrough-store.ts'
 import { useGuideActions, useWalkthroughStartedAt } from './guide-store.ts'
@@ -31,12 +31,13 @@ const STATE_CLASS: Record<StepState, string> = {
  * why, and "Start over", which forgets this walk-through's tokens and device client but keeps environments.
  */
 export function StepNavigation({ otherSteps = [] }: { otherSteps?: readonly { id: string; label: string }[] }) {
-  const exchanges = useExchanges()
+  const log = useExchangeLog()
   const since = useWalkthroughStartedAt()
   const { walkthroughRestarted } = useGuideActions()
   const { tokensCleared } = useTokenActions()
   const { deviceClientChosen } = useWalkthroughActions()
-  const progress = walkthroughProgress(exchanges, since)
+  // Once per change of the log, not per render; the log is read in place, never copied.
+  const progress = useMemo(() => walkthroughProgress(log, since), [log, since])
   const next = nextStep(progress)
   const nextId = useId()
 

@@ -76,7 +76,7 @@ function stateOf(latest: HttpExchange | undefined, step: ExchangeStep): StepStat
  * Each step's state from the HTTP log since the walk-through (re)started: the latest exchange of its
  * step decides, so a step redone after a failure shows done. Tokens are done once a poll succeeded.
  */
-export function walkthroughProgress(exchanges: readonly HttpExchange[], since: number): Record<WalkthroughStepId, StepState> {
+export function walkthroughProgress(exchanges: Iterable<HttpExchange>, since: number): Record<WalkthroughStepId, StepState> {
   const latest = new Map<ExchangeStep, HttpExchange>()
   for (const exchange of exchanges) if (exchange.startedAt >= since) latest.set(exchange.step, exchange)
   const poll = stateOf(latest.get('device-poll'), 'device-poll')
