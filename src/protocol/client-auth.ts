@@ -53,7 +53,7 @@ export function clientAuthentication(credentials: ClientCredentials): oauth.Clie
 
 /** jose loads on first use: most sessions never sign a client assertion. */
 async function importSigningKey(jwk: PrivateJwk): Promise<CryptoKey> {
-  const { importJWK } = await import('jose')
+  const { importJWK } = await import('jose/key/import')
   const key = await importJWK({ ...jwk }, jwk.alg ?? defaultAlgorithm(jwk))
   if (key instanceof Uint8Array) throw new TypeError('the private JWK is a symmetric key: private_key_jwt needs an EC or RSA key')
   return key

@@ -27,7 +27,12 @@ export type SigningAlgorithm = 'ES256' | 'RS256'
  * `kid` that is its RFC 7638 thumbprint so the server can tell keys apart. RFC 7517, RFC 7523 §2.2.
  */
 export async function generatePrivateJwk(alg: SigningAlgorithm = 'ES256'): Promise<PrivateJwk> {
-  const { calculateJwkThumbprint, exportJWK, generateKeyPair } = await import('jose')
+  // jose's modules one by one: a namespace import would keep all of jose in whatever chunk imports it.
+  const [{ generateKeyPair }, { exportJWK }, { calculateJwkThumbprint }] = await Promise.all([
+    import('jose/key/generate/keypair'),
+    import('jose/key/export'),
+    import('jose/jwk/thumbprint'),
+  ])
   const { privateKey } = await generateKeyPair(alg, { extractable: true })
   const exported = await exportJWK(privateKey)
   const kid = await calculateJwkThumbprint(publicJwkOf({ ...exported, d: '' }))
