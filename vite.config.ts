@@ -2,10 +2,12 @@ import { defineConfig } from 'vitest/config'
 import react from '@vitejs/plugin-react'
 import tailwindcss from '@tailwindcss/vite'
 import { relayPlugin } from './relay/relay-plugin.ts'
+import { securityHeadersPlugin } from './security/security-headers-plugin.ts'
 
 export default defineConfig({
-  // The relay (/relay) past CORS, in `vite dev` and `vite preview` alike.
-  plugins: [react(), tailwindcss(), relayPlugin()],
+  // Security headers first, so every response has them; the relay (/relay) past CORS, in `vite dev` and
+  // `vite preview` alike.
+  plugins: [securityHeadersPlugin(), react(), tailwindcss(), relayPlugin()],
   // Warm-up transforms the app's modules at start, so the first page load (npm start) is not the slow one.
   server: { host: '127.0.0.1', port: 5173, strictPort: true, warmup: { clientFiles: ['./src/main.tsx'] } },
   // console.test: the end-to-end tests' name for a console opened over plain http from another machine.
@@ -21,7 +23,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['src/protocol/**/*.test.ts', 'sandbox/**/*.test.ts', 'relay/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: ['src/protocol/**/*.test.ts', 'sandbox/**/*.test.ts', 'relay/**/*.test.ts', 'scripts/**/*.test.ts', 'security/**/*.test.ts'],
         },
       },
       {
