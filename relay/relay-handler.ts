@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { z } from 'zod'
+import { BASE_SECURITY_HEADERS, NO_CONTENT_POLICY } from '../security/content-security-policy.ts'
 import { isForbiddenAddress } from './forbidden-address.ts'
 import { forwardRequest, systemResolver, type Resolver } from './forward-request.ts'
 import { normalizeHost, type RelayAllowlist } from './relay-allowlist.ts'
@@ -38,6 +39,7 @@ export function createRelayHandler(options: RelayOptions): (request: IncomingMes
   const limits = { ...DEFAULT_LIMITS, ...options.limits }
   const resolve = options.resolve ?? systemResolver
   return (request, response) => {
+    setSecurityHeaders(response)
     handle(request, response).catch((error: unknown) => {
       const refusal =
         error instanceof RelayRefusal ? error : new RelayRefusal('invalid_request', 'The relay could not handle this request.', { cause: error })
@@ -114,16 +116,19 @@ export function createRelayHandler(options: RelayOptions): (request: IncomingMes
       'x-relay-status-text': encodeURIComponent(reply.statusText),
       'x-relay-headers': encodeURIComponent(JSON.stringify(reply.headers)),
       'x-relay-duration-ms': reply.durationMs.toFixed(1),
-      ...SECURITY_HEADERS,
+      'Cache-Control': 'no-store',
     })
     response.end(reply.body)
   }
 }
 
-const SECURITY_HEADERS = {
-  'Cache-Control': 'no-store',
-  'X-Content-Type-Options': 'nosniff',
-  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+/**
+ * On every answer, refusals included: the relay serves no page, so nothing may load from or frame what it
+ * returns, and a forwarded reply (an identity server's HTML, say) is never sniffed into something runnable.
+ */
+export function setSecurityHeaders(response: ServerResponse) {
+  for (const [name, value] of Object.entries(BASE_SECURITY_HEADERS)) response.setHeader(name, value)
+  response.setHeader('Content-Security-Policy', NO_CONTENT_POLICY)
 }
 
 /**
@@ -194,7 +199,7 @@ function parseJson(text: string): unknown {
 
 function sendJson(response: ServerResponse, status: number, value: unknown) {
   const body = JSON.stringify(value)
-  response.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)), ...SECURITY_HEADERS })
+  response.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)), 'Cache-Control': 'no-store' })
   response.end(body)
 }
 

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createAllowlist, type RelayAllowlist } from './relay-allowlist.ts'
-import { createRelayHandler, type RelayOptions } from './relay-handler.ts'
+import { createRelayHandler, setSecurityHeaders, type RelayOptions } from './relay-handler.ts'
 
 export const RELAY_PATH = '/relay'
 
@@ -31,6 +31,7 @@ export async function startRelay(options: StandaloneRelayOptions): Promise<Runni
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://relay.invalid').pathname
     if (path !== RELAY_PATH && !path.startsWith(`${RELAY_PATH}/`)) {
+      setSecurityHeaders(response)
       response.writeHead(404, { 'Content-Type': 'application/json' })
       response.end(JSON.stringify({ relay_error: 'not_found', message: `The relay lives under ${RELAY_PATH}/.` }))
       return

@@ -7,7 +7,7 @@ import { html, toHtmlString, trustedHtml, type Html } from './html.ts'
  * button texts are what the console's browser tests look for: change them together.
  */
 
-const STYLE = `
+export const PAGE_STYLE = `
 *{box-sizing:border-box}
 body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:#f3f4f6;color:#111827}
 main{max-width:26rem;margin:2rem auto;padding:1.5rem;background:#fff;border-radius:.75rem;box-shadow:0 1px 3px rgba(0,0,0,.15)}
@@ -32,7 +32,7 @@ export function page(title: string, content: Html): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} · OAuth Console sandbox</title>
-<style>${trustedHtml(STYLE)}</style>
+<style>${trustedHtml(PAGE_STYLE)}</style>
 </head>
 <body>
 <main>

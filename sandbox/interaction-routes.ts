@@ -4,6 +4,7 @@ import type Provider from 'oidc-provider'
 import { DEMO_USER, PATHS } from './configuration.ts'
 import { consentPage, errorPage, loginPage } from './interaction-pages.ts'
 import { readBody } from './read-body.ts'
+import { setSandboxSecurityHeaders } from './security-headers.ts'
 
 /**
  * Sign-in and consent, the two prompts oidc-provider hands to the application (its devInteractions would
@@ -63,6 +64,9 @@ export function createInteractionHandler(provider: Provider) {
   async function handle(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     const [uid, action, ...rest] = path.slice(prefix.length).split('/')
     const details = await provider.interactionDetails(req, res)
+    // Sign-in and consent may end at the client's redirect_uri: the page's form-action must allow it.
+    const redirectUri = details.params.redirect_uri
+    if (typeof redirectUri === 'string') setSandboxSecurityHeaders(res, redirectUri)
     if (details.uid !== uid || rest.length > 0) {
       sendHtml(res, 400, errorPage({ error: 'invalid_request', error_description: 'this page belongs to another sign-in' }))
       return

@@ -4,6 +4,7 @@ import { PATHS, type SandboxConfiguration } from './configuration.ts'
 import { applyCors } from './cors.ts'
 import { isFaultPath, serveFault } from './fault-endpoints.ts'
 import { createInteractionHandler } from './interaction-routes.ts'
+import { setSandboxSecurityHeaders } from './security-headers.ts'
 import type { TrainerFeed } from './trainer-feed.ts'
 
 /** Where oidc-provider serves discovery when mounted at the root, which is how the sandbox mounts it. */
@@ -49,6 +50,8 @@ export function createRequestDispatcher(
       res.once('close', () => log(`${req.method} ${path} ${res.statusCode} ${Math.round(performance.now() - started)}ms`))
     }
 
+    // Every response gets them; the trainer page replaces the policy with its own (its script is a file).
+    setSandboxSecurityHeaders(res)
     // The trainer page is the sandbox's own, same-origin page: no CORS, and never oidc-provider's.
     if (trainer?.handle(req, res, path)) return
     if (applyCors(req, res, config.allowedOrigins) === 'answered') return

@@ -8,6 +8,8 @@ export interface Page {
   url: string
   status: number
   html: string
+  /** The headers of the last response (the page's, or the cross-origin redirect's). */
+  headers: Headers
   /** Set when the page redirected to another origin (a client's redirect_uri), which is not followed. */
   redirectedTo?: string
 }
@@ -73,11 +75,11 @@ export function createBrowserSession() {
       remember(response)
       const location = response.headers.get('location')
       if (!REDIRECTS.has(response.status) || !location) {
-        return { url: target, status: response.status, html: await response.text() }
+        return { url: target, status: response.status, html: await response.text(), headers: response.headers }
       }
       await response.body?.cancel()
       const next = new URL(location, target)
-      if (next.origin !== new URL(target).origin) return { url: target, status: response.status, html: '', redirectedTo: next.href }
+      if (next.origin !== new URL(target).origin) return { url: target, status: response.status, html: '', headers: response.headers, redirectedTo: next.href }
       target = next.href
       request = {}
     }
