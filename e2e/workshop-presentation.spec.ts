@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import { expect, test, type Page } from '@playwright/test'
 import { answerOnSecondDevice } from './approve-device.ts'
-import { poll, walkToDeviceCode } from './walkthrough.ts'
+import { E2E_SANDBOX } from './servers.ts'
+import { discover, poll, registerDeviceClient, requestDcrToken, startDeviceFlow } from './walkthrough.ts'
 
 const SECRET_FIELDS = new Set(['access_token', 'refresh_token', 'id_token', 'client_secret', 'registration_access_token', 'device_code'])
 
@@ -48,15 +49,46 @@ async function visibleText(page: Page): Promise<string> {
   })
 }
 
-test('Presentation mode hides every secret, token and Basic credential after a full walk-through, and a reveal times out', async ({ page, browser }) => {
+test('the guided walk-through from an empty browser, then Presentation mode hides every secret, token and Basic credential, and a reveal times out', async ({ page, browser }) => {
   // A whole tutorial, every view opened one by one, and a reveal left to time out: a long journey.
   test.setTimeout(150_000)
   await page.goto('/')
   const presentation = page.getByRole('switch', { name: 'Presentation mode' })
   await expect(presentation).not.toBeChecked()
 
-  // The whole tutorial: client credentials, registration, device flow, tokens.
-  const verificationUriComplete = await walkToDeviceCode(page)
+  // Guided mode: each step says what is about to happen and shows the request before it is sent.
+  await page.getByRole('navigation', { name: 'Walk-through steps' }).getByRole('switch', { name: 'Guided mode' }).check()
+  const guide = (title: string) => page.getByRole('region', { name: `Guide: ${title}` })
+  await expect(guide('Environment')).toContainText('What happens now')
+  await expect(guide('Environment').getByLabel('Request to be sent')).toContainText(`GET ${E2E_SANDBOX.issuer}/.well-known/openid-configuration`)
+  // Before discovery the token endpoint is unknown: the guide says so rather than inventing a request.
+  await expect(guide('Client Credentials')).toContainText('Not ready yet')
+  await expect(guide('Poll')).toContainText('start the device flow first')
+  await discover(page)
+  const ccRequest = guide('Client Credentials').getByLabel('Request to be sent')
+  await expect(ccRequest).toContainText(`POST ${E2E_SANDBOX.origin}/oauth/v2/oauth-token`)
+  await expect(ccRequest).toContainText(/authorization: Basic •+/i)
+  await expect(ccRequest).toContainText('scope=dcr&grant_type=client_credentials')
+  // Built by the step's own request function: a change to the form shows in the preview.
+  const ccStep = page.getByRole('region', { name: 'Client Credentials' })
+  await ccStep.getByLabel('Scope').fill('dcr read')
+  await expect(ccRequest).toContainText('scope=dcr+read')
+  await ccStep.getByLabel('Scope').fill('dcr')
+  await expect(ccRequest).toContainText('scope=dcr&grant_type=client_credentials')
+  await expect(guide('External API').getByLabel('Request to be sent')).toContainText('"software_id": "device-client"')
+
+  // The whole tutorial: client credentials, registration, device flow, tokens; each reply explained, the next step named.
+  await requestDcrToken(page)
+  await registerDeviceClient(page)
+  const verificationUriComplete = await startDeviceFlow(page)
+  await expect(guide('Environment')).toContainText('OpenID Connect Discovery 1.0 §4.2')
+  await expect(guide('Client Credentials')).toContainText('RFC 6749 §4.4.3')
+  await expect(guide('Client Credentials')).toContainText('Next: External API')
+  await expect(guide('External API')).toContainText('RFC 7591 §3.2.1')
+  await expect(guide('External API').getByLabel('Request to be sent')).toContainText(/authorization: Bearer •+/i)
+  await expect(guide('Device Flow')).toContainText('RFC 8628 §3.2')
+  await expect(guide('Device Flow')).toContainText('Next: Poll')
+  await expect(guide('Poll').getByLabel('Request to be sent')).toContainText('grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Adevice_code')
 
   // The QR code full screen, for a room to scan, with the user code beside it.
   const deviceStep = page.getByRole('region', { name: 'Device Flow' })
@@ -72,6 +104,8 @@ test('Presentation mode hides every secret, token and Basic credential after a f
   await expect(pollStep.getByText('Ready to poll')).toBeVisible()
   await poll(page)
   await expect(pollStep.getByText('Tokens issued')).toBeVisible()
+  await expect(guide('Poll')).toContainText('RFC 8628 §3.5')
+  await expect(guide('Poll')).toContainText('Next: Tokens')
 
   const secrets = await secretsOfSession(page)
   const encoded = secrets.map((secret) => Buffer.from(secret).toString('base64'))

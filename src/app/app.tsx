@@ -17,6 +17,7 @@ import { deferredStep } from './deferred-step.tsx'
 import { AppProviders } from './providers.tsx'
 import { LimitsSettings } from './limits-settings.tsx'
 import { StorageProblemNotice } from './storage-problem-notice.tsx'
+import { GuidedModeProvider } from './guided-mode-provider.tsx'
 import { SecretMaskingProvider } from './secret-masking-provider.tsx'
 
 /** Steps beside the tutorial: linked from the navigation, no progress of their own. */
@@ -120,6 +121,7 @@ export function App() {
   return (
     <AppProviders>
       <SecretMaskingProvider>
+        <GuidedModeProvider>
         <RelayOfferProvider>
         <div className="flex h-dvh flex-col overflow-hidden">
           <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
@@ -140,6 +142,7 @@ export function App() {
           </div>
         </div>
         </RelayOfferProvider>
+        </GuidedModeProvider>
       </SecretMaskingProvider>
     </AppProviders>
   )

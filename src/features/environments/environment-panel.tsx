@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { ConformanceNotes } from '../../components/exchange/conformance-notes.tsx'
+import { GuidedStepNote } from '../../components/guide/guided-step-note.tsx'
 import { RequestFailureView } from '../../components/exchange/request-failure-view.tsx'
 import { Button } from '../../components/ui/button.tsx'
 import { CodeBlock } from '../../components/ui/code-block.tsx'
@@ -7,7 +8,9 @@ import { CancelButton } from '../../components/ui/cancel-button.tsx'
 import { CheckboxField, SelectField, TextField } from '../../components/ui/fields.tsx'
 import { Notice } from '../../components/ui/notice.tsx'
 import { StepSection } from '../../components/ui/step-section.tsx'
+import { discover } from '../../protocol/requests-on-demand.ts'
 import { serverMetadataSchema } from '../../protocol/environment-schema.ts'
+import { previewRequest } from '../../protocol/request-preview.ts'
 import { ENDPOINT_FIELDS } from '../../protocol/server-endpoints.ts'
 import {
   useActiveEnvironment,
@@ -16,6 +19,7 @@ import {
   useRememberSecrets,
   useSettingsProblem,
 } from '../../state/environment-store.ts'
+import { requestTransport } from '../../state/request-transport.ts'
 import { ClientList } from './client-list.tsx'
 import { discoveryOptions } from './discovery-query.ts'
 import { RelaySection } from './relay-section.tsx'
@@ -46,6 +50,12 @@ export function EnvironmentPanel() {
       title="Environment"
       description="The identity server to test. Discovery fills the endpoints; every endpoint stays editable, so a server without discovery works too."
     >
+      <GuidedStepNote
+        step="discovery"
+        // The same request function the Discover button's query runs (discovery-query.ts), stopped before it sends.
+        preview={() => previewRequest((recording) => discover({ issuer, ...requestTransport(environment), ...recording }))}
+        previewKey={`${issuer}|${environment.useRelay}`}
+      />
       <div className="flex flex-col gap-4">
         {settingsProblem && (
           <Notice tone="warning" title="Saved settings could not be read">

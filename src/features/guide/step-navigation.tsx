@@ -2,7 +2,7 @@ import { useId, useMemo } from 'react'
 import { useExchangeLog } from '../../state/http-log-store.ts'
 import { useTokenActions } from '../../state/token-store.ts'
 import { useWalkthroughActions } from '../../state/walkthrough-store.ts'
-import { useGuideActions, useWalkthroughStartedAt } from './guide-store.ts'
+import { useGuideActions, useGuidedModeOn, useWalkthroughStartedAt } from './guide-store.ts'
 import { WALKTHROUGH_STEPS, nextStep, walkthroughProgress, type StepState } from './walkthrough-progress.ts'
 
 const STATE_TEXT: Record<StepState, string> = {
@@ -33,7 +33,8 @@ const STATE_CLASS: Record<StepState, string> = {
 export function StepNavigation({ otherSteps = [] }: { otherSteps?: readonly { id: string; label: string }[] }) {
   const log = useExchangeLog()
   const since = useWalkthroughStartedAt()
-  const { walkthroughRestarted } = useGuideActions()
+  const { walkthroughRestarted, guidedModeToggled } = useGuideActions()
+  const guided = useGuidedModeOn()
   const { tokensCleared } = useTokenActions()
   const { deviceClientChosen } = useWalkthroughActions()
   // Once per change of the log, not per render; the log is read in place, never copied.
@@ -50,6 +51,17 @@ export function StepNavigation({ otherSteps = [] }: { otherSteps?: readonly { id
 
   return (
     <nav aria-label="Walk-through steps" className="flex flex-col gap-2 border-b border-slate-200 px-3 py-2 lg:border-r lg:border-b-0 dark:border-slate-800">
+      <label className="flex items-center gap-2 text-sm font-medium">
+        <input
+          type="checkbox"
+          role="switch"
+          checked={guided}
+          aria-checked={guided}
+          onChange={(event) => guidedModeToggled(event.target.checked)}
+          className="size-4 accent-indigo-600"
+        />
+        Guided mode
+      </label>
       <ol className="flex gap-1 overflow-x-auto lg:flex-col">
         {WALKTHROUGH_STEPS.map((step) => {
           const state = progress[step.id]

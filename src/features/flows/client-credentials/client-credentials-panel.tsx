@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query'
 import { useState } from 'react'
 import { AuthMethodSelect, ClientPicker } from '../../../components/client/client-picker.tsx'
+import { GuidedStepNote } from '../../../components/guide/guided-step-note.tsx'
 import { RawExchange } from '../../../components/exchange/exchange-view.tsx'
 import { ConformanceNotes } from '../../../components/exchange/conformance-notes.tsx'
 import { RequestFailureView } from '../../../components/exchange/request-failure-view.tsx'
@@ -14,10 +15,23 @@ import { ParamRowsEditor, type EditableRow } from '../../../components/ui/param-
 import { StepSection } from '../../../components/ui/step-section.tsx'
 import type { ClientAuthMethod } from '../../../protocol/client-auth.ts'
 import { authMethodWarning } from '../../../protocol/client-expectations.ts'
+import { previewRequest } from '../../../protocol/request-preview.ts'
 import { requestClientCredentials } from '../../../protocol/requests-on-demand.ts'
-import { clientRequestInput, pickClient, useActiveEnvironment } from '../../../state/environment-store.ts'
+import { clientRequestInput, pickClient, useActiveEnvironment, type ClientProfile, type Environment } from '../../../state/environment-store.ts'
 import { requestTransport } from '../../../state/request-transport.ts'
 import { useTokenActions } from '../../../state/token-store.ts'
+
+/** One input for the request and its guided preview, so the preview is what will be sent. */
+function requestInput({ environment, client, auth, scope, extra }: { environment: Environment; client: ClientProfile | undefined; auth: ClientAuthMethod; scope: string; extra: EditableRow[] }) {
+  return { ...clientRequestInput(environment, client, { auth }), scope, extra, ...requestTransport(environment) }
+}
+
+type RequestChoices = Parameters<typeof requestInput>[0]
+
+/** The guided preview: the same request function and input, stopped before it sends. */
+function previewClientCredentials(choices: RequestChoices) {
+  return previewRequest((recording) => requestClientCredentials({ ...requestInput(choices), ...recording }))
+}
 
 export function ClientCredentialsPanel() {
   const environment = useActiveEnvironment()
@@ -31,14 +45,7 @@ export function ClientCredentialsPanel() {
   const cancellable = useCancellable()
 
   const request = useMutation({
-    mutationFn: () =>
-      requestClientCredentials({
-        ...clientRequestInput(environment, client, { auth }),
-        scope,
-        extra,
-        ...requestTransport(environment),
-        signal: cancellable.signal(),
-      }),
+    mutationFn: () => requestClientCredentials({ ...requestInput({ environment, client, auth, scope, extra }), signal: cancellable.signal() }),
     onSuccess: (outcome) => {
       if (outcome.kind === 'tokens' && client) {
         tokensObtained({
@@ -66,6 +73,11 @@ export function ClientCredentialsPanel() {
         </>
       }
     >
+      <GuidedStepNote
+        step="client-credentials"
+        preview={() => previewClientCredentials({ environment, client, auth, scope, extra })}
+        previewKey={`${environment.endpoints.token_endpoint}|${environment.useRelay}|${client?.id}|${client?.client_id}|${client?.client_secret}|${auth}|${scope}|${extra.map((row) => `${row.enabled}:${row.name}=${row.value}`).join("&")}`}
+      />
       <form
         className="flex flex-col gap-3"
         onSubmit={(event) => {

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { AuthMethodSelect, ClientPicker } from '../../../components/client/client-picker.tsx'
+import { GuidedStepNote } from '../../../components/guide/guided-step-note.tsx'
 import { RawExchange } from '../../../components/exchange/exchange-view.tsx'
 import { RequestFailureView } from '../../../components/exchange/request-failure-view.tsx'
 import { Button } from '../../../components/ui/button.tsx'
@@ -8,6 +9,8 @@ import { TextField } from '../../../components/ui/fields.tsx'
 import { StepSection } from '../../../components/ui/step-section.tsx'
 import type { ClientAuthMethod } from '../../../protocol/client-auth.ts'
 import { authMethodWarning } from '../../../protocol/client-expectations.ts'
+import { startDeviceAuthorization } from '../../../protocol/requests-on-demand.ts'
+import { previewRequest } from '../../../protocol/request-preview.ts'
 import { clientRequestInput, pickClient, useActiveEnvironment } from '../../../state/environment-store.ts'
 import { requestTransport } from '../../../state/request-transport.ts'
 import { useTokenActions } from '../../../state/token-store.ts'
@@ -39,9 +42,11 @@ export function DeviceFlowSteps() {
       }),
   })
 
+  // One input for the request and its guided preview, so the preview is what will be sent.
+  const startInput = () => ({ ...clientRequestInput(environment, client, { auth }), scope, ...requestTransport(environment) })
   const start = () =>
     flow.start({
-      input: { ...clientRequestInput(environment, client, { auth }), scope, ...requestTransport(environment) },
+      input: startInput(),
       client: {
         clientProfileId: client?.id ?? '',
         label: client?.label ?? 'no client',
@@ -60,6 +65,11 @@ export function DeviceFlowSteps() {
         title="Device Flow"
         description="Start a Device Authorization Grant (RFC 8628 §3.1): the server returns a code for the user to enter on another device."
       >
+        <GuidedStepNote
+          step="device-authorization"
+          preview={() => previewRequest((recording) => startDeviceAuthorization({ ...startInput(), ...recording }))}
+          previewKey={JSON.stringify([environment.endpoints, environment.useRelay, client, auth, scope])}
+        />
         <form
           className="flex flex-col gap-3"
           onSubmit={(event) => {

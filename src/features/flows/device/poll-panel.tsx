@@ -1,4 +1,5 @@
 import { useId } from 'react'
+import { GuidedStepNote } from '../../../components/guide/guided-step-note.tsx'
 import { AuthMethodSelect } from '../../../components/client/client-picker.tsx'
 import { Button } from '../../../components/ui/button.tsx'
 import { CancelButton } from '../../../components/ui/cancel-button.tsx'
@@ -7,6 +8,8 @@ import { Notice } from '../../../components/ui/notice.tsx'
 import { StepSection } from '../../../components/ui/step-section.tsx'
 import { useNow } from '../../../components/ui/use-now.ts'
 import { fixLabel } from '../../../protocol/client-auth-diagnosis.ts'
+import { pollDeviceToken } from '../../../protocol/requests-on-demand.ts'
+import { previewRequest } from '../../../protocol/request-preview.ts'
 import { secondsUntilExpiry, secondsUntilNextPoll } from '../../../protocol/poll-schedule.ts'
 import type { PollRecord } from './device-flow-state.ts'
 import { PollOutcomeView } from './poll-outcome-view.tsx'
@@ -41,6 +44,24 @@ export function PollPanel({ flow }: { flow: ReturnType<typeof useDeviceFlow> }) 
       title="Poll"
       description="Ask the token endpoint whether the user has approved (RFC 8628 §3.4). Polling sooner than the interval earns slow_down."
     >
+      <GuidedStepNote
+        step="device-poll"
+        // The same input the device flow's hook polls with (use-device-flow.ts), built by the same function.
+        preview={() =>
+          started
+            ? previewRequest((recording) =>
+                pollDeviceToken({
+                  ...started.client.input,
+                  auth: started.auth,
+                  client_id_in_body: started.clientIdInBody,
+                  device_code: started.authorization.device_code,
+                  ...recording,
+                }),
+              )
+            : Promise.resolve({ kind: 'not_ready', message: 'start the device flow first: the poll carries its device code.' })
+        }
+        previewKey={started ? JSON.stringify([started.authorization.device_code, started.auth, started.clientIdInBody]) : 'not started'}
+      />
       {!started ? (
         <p className="text-sm text-slate-500 dark:text-slate-400">Start the device flow first: polling needs its device code.</p>
       ) : (

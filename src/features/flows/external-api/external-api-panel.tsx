@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query'
 import { useState } from 'react'
 import { ClientKeyField } from '../../../components/client/client-key-field.tsx'
+import { GuidedStepNote } from '../../../components/guide/guided-step-note.tsx'
 import { RawExchange } from '../../../components/exchange/exchange-view.tsx'
 import { RequestFailureView } from '../../../components/exchange/request-failure-view.tsx'
 import { Button } from '../../../components/ui/button.tsx'
@@ -15,6 +16,7 @@ import type { ApiOutcome } from '../../../protocol/external-api.ts'
 import { parseJsonText } from '../../../protocol/json-text.ts'
 import { classifyErrorReply } from '../../../protocol/reply-classification.ts'
 import { readClientRegistration } from '../../../protocol/registration.ts'
+import { previewRequest } from '../../../protocol/request-preview.ts'
 import { sendApiRequest } from '../../../protocol/requests-on-demand.ts'
 import { environmentServer, useActiveEnvironment, useEnvironmentActions } from '../../../state/environment-store.ts'
 import { requestTransport } from '../../../state/request-transport.ts'
@@ -68,19 +70,19 @@ export function ExternalApiPanel() {
   const cancellable = useCancellable()
   const { originConfirmed } = useEnvironmentActions()
 
+  // One input for the request and its guided preview, so the preview is what will be sent.
+  const input = () => ({
+    method,
+    url,
+    headers,
+    body: hasBody ? body : null,
+    bearer: bearer?.tokens.access_token ?? null,
+    ...requestTransport(environment),
+    bearer_token_type: bearer?.tokens.token_type,
+    trust: environmentServer(environment),
+  })
   const send = useMutation({
-    mutationFn: () =>
-      sendApiRequest({
-        method,
-        url,
-        headers,
-        body: hasBody ? body : null,
-        bearer: bearer?.tokens.access_token ?? null,
-        ...requestTransport(environment),
-        bearer_token_type: bearer?.tokens.token_type,
-        trust: environmentServer(environment),
-        signal: cancellable.signal(),
-      }),
+    mutationFn: () => sendApiRequest({ ...input(), signal: cancellable.signal() }),
   })
 
   const submit = () => {
@@ -105,6 +107,11 @@ export function ExternalApiPanel() {
       title="External API"
       description="Any HTTP request with a token as Bearer. Prefilled for Dynamic Client Registration (RFC 7591): the registration endpoint and a software_id that selects the server's client template."
     >
+      <GuidedStepNote
+        step="external-api"
+        preview={() => previewRequest((recording) => sendApiRequest({ ...input(), ...recording }))}
+        previewKey={JSON.stringify([method, url, headers, hasBody ? body : null, bearer?.id ?? null, environment.useRelay])}
+      />
       <form
         className="flex flex-col gap-3"
         onSubmit={(event) => {
