@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { deleteClientRegistration, readClientRegistration, updatableMetadata, updateClientRegistration } from './client-management.ts'
+import { deleteClientRegistration, editableMetadata, readClientRegistration, updatableMetadata, updateClientRegistration } from './client-management.ts'
 import { exchangeLog, jsonReply, scriptedFetch, textReply } from './scripted-fetch.ts'
 
 const where = { registration_client_uri: 'https://as.example/register/c1', registration_access_token: 'rat-1' }
@@ -43,5 +43,13 @@ describe('RFC 7592 client management', () => {
 
   it('leaves the server-set members out of what an update sends back (RFC 7592 §2.2)', () => {
     expect(updatableMetadata({ ...metadata, registration_access_token: 'x', client_secret_expires_at: 0 })).toEqual({ client_id: 'c1', client_name: 'device' })
+  })
+
+  it('keeps client_secret out of the editor by the masking rule, held aside to be sent back unchanged', () => {
+    const { editable, heldAside } = editableMetadata({ ...metadata, client_secret: 's3cret', registration_access_token: 'x' })
+
+    expect(editable).toEqual({ client_id: 'c1', client_name: 'device' })
+    expect(JSON.stringify(editable)).not.toContain('s3cret')
+    expect(heldAside).toEqual({ client_secret: 's3cret' })
   })
 })

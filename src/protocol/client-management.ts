@@ -1,4 +1,5 @@
 import type { HttpExchange } from './http-exchange.ts'
+import { isSecretField } from './masking.ts'
 import { isJsonObject, headerValue, readReplyBody } from './reply-body.ts'
 import { classifyErrorReply } from './reply-classification.ts'
 import { TransportError } from './recording-fetch.ts'
@@ -23,6 +24,19 @@ const SERVER_SET = ['registration_access_token', 'registration_client_uri', 'cli
 /** The metadata of a read reply as an update request may send it back. RFC 7592 §2.2. */
 export function updatableMetadata(metadata: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(metadata).filter(([name]) => !SERVER_SET.includes(name)))
+}
+
+/**
+ * The metadata as the editor shows it: what an update may send back, minus the members the masking rule
+ * calls secret (`client_secret`), which are held aside and sent back unchanged, so no secret is ever on
+ * screen, in presentation mode or out of it. RFC 7592 §2.2.
+ */
+export function editableMetadata(metadata: Record<string, unknown>): { editable: Record<string, unknown>; heldAside: Record<string, unknown> } {
+  const entries = Object.entries(updatableMetadata(metadata))
+  return {
+    editable: Object.fromEntries(entries.filter(([name]) => !isSecretField(name, 'json'))),
+    heldAside: Object.fromEntries(entries.filter(([name]) => isSecretField(name, 'json'))),
+  }
 }
 
 async function manage(input: ManagementInput, method: 'GET' | 'PUT' | 'DELETE', metadata?: Record<string, unknown>): Promise<ManagementOutcome> {

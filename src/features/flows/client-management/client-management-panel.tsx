@@ -11,7 +11,7 @@ import { StepSection } from '../../../components/ui/step-section.tsx'
 import {
   deleteClientRegistration,
   readClientRegistration,
-  updatableMetadata,
+  editableMetadata,
   updateClientRegistration,
   type ManagementOutcome,
 } from '../../../protocol/client-management.ts'
@@ -30,6 +30,8 @@ export function ClientManagementPanel() {
   const [chosenId, setChosenId] = useState<string | null>(null)
   const client = registered.find((candidate) => candidate.id === chosenId) ?? registered.at(-1)
   const [metadataText, setMetadataText] = useState('')
+  // Secret members of the last reply (client_secret): never in the editor, sent back unchanged on Update.
+  const [heldAside, setHeldAside] = useState<Record<string, unknown>>({})
   const [jsonError, setJsonError] = useState<string | null>(null)
   const where = {
     registration_client_uri: client?.registration_client_uri ?? '',
@@ -56,7 +58,9 @@ export function ClientManagementPanel() {
         ...(typeof registration_access_token === 'string' ? { registration_access_token } : {}),
         ...(typeof client_secret === 'string' ? { client_secret } : {}),
       })
-      setMetadataText(JSON.stringify(updatableMetadata(outcome.metadata), null, 2))
+      const { editable, heldAside: secrets } = editableMetadata(outcome.metadata)
+      setMetadataText(JSON.stringify(editable, null, 2))
+      setHeldAside(secrets)
       setJsonError(null)
     },
   })
@@ -77,7 +81,7 @@ export function ClientManagementPanel() {
       return
     }
     setJsonError(null)
-    manage.mutate({ action: 'update', metadata: parsed.value as Record<string, unknown> })
+    manage.mutate({ action: 'update', metadata: { ...heldAside, ...(parsed.value as Record<string, unknown>) } })
   }
 
   const result = manage.data
@@ -113,7 +117,9 @@ export function ClientManagementPanel() {
             error={jsonError}
             rows={10}
             className="font-mono"
-            hint="Read first, edit, then Update: the whole document replaces the registration (RFC 7592 §2.2)."
+            hint={`Read first, edit, then Update: the whole document replaces the registration (RFC 7592 §2.2).${
+              Object.keys(heldAside).length > 0 ? ` ${Object.keys(heldAside).join(', ')} is kept out of sight and sent back unchanged.` : ''
+            }`}
           />
           <div className="flex flex-wrap gap-2">
             <Button busy={manage.isPending && manage.variables.action === 'read'} onClick={() => run('read')}>
