@@ -48,15 +48,22 @@ export function SecretMaskingProvider({ children }: { children: ReactNode }) {
   const log = useExchangeLog()
   const tokens = useObtainedTokens()
   const environments = useEnvironments()
-  // Outside presentation mode the log is not read, so recording an exchange does not re-render every masked view.
-  const shownLog = presentation ? log : null
+  // Outside presentation mode nothing is masked, so the log, the tokens and the environments are not read: a new
+  // exchange or token then leaves the context value as it was, and no masked view (every code block) re-renders.
+  const shown = presentation ? { log, tokens, environments } : null
+  const shownLog = shown?.log ?? null
+  const shownTokens = shown?.tokens ?? null
+  const shownEnvironments = shown?.environments ?? null
   const value = useMemo<SecretMasking>(
     () => ({
       presentation,
-      redact: shownLog ? createRedactor(knownSecrets(shownLog.toArray(), tokens, environments)) : identity,
+      redact:
+        shownLog && shownTokens && shownEnvironments
+          ? createRedactor(knownSecrets(shownLog.toArray(), shownTokens, shownEnvironments))
+          : identity,
       revealMs: DEFAULT_REVEAL_MS,
     }),
-    [presentation, shownLog, tokens, environments],
+    [presentation, shownLog, shownTokens, shownEnvironments],
   )
 
   useEffect(() => {

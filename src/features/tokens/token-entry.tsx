@@ -49,8 +49,9 @@ function TokenEntryView({ token }: { token: ObtainedToken }) {
       fetchUserinfo({ ...client, access_token: accessToken, token_type: token.tokens.token_type }),
   })
 
+  // Off-screen entries skip style, layout and paint (content-visibility), so a long session's list costs what is on screen.
   return (
-    <li className="flex flex-col gap-3 rounded-md border border-slate-200 p-3 dark:border-slate-700">
+    <li className="flex flex-col gap-3 rounded-md border border-slate-200 p-3 [contain-intrinsic-size:auto_24rem] [content-visibility:auto] dark:border-slate-700">
       <div className="flex items-start justify-between gap-2">
         <div>
           <h3 className="text-sm font-semibold">{token.label}</h3>
