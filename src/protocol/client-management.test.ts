@@ -35,6 +35,24 @@ describe('RFC 7592 client management', () => {
     ).toMatchObject({ kind: 'oauth_error', error: 'invalid_token', status: 401 })
   })
 
+  it('sends no registration access token to a registration_client_uri off the issuer\'s origin until that origin is allowed', async () => {
+    const baseFetch = scriptedFetch(jsonReply(metadata))
+    const elsewhere = { ...where, registration_client_uri: 'https://other.example/register/c1' }
+
+    const refused = await readClientRegistration({ ...elsewhere, trust: { issuer: 'https://as.example' }, record: () => {}, baseFetch })
+    expect(refused).toEqual({
+      kind: 'invalid_input',
+      field: 'registration_client_uri',
+      message:
+        'The registration_client_uri is on https://other.example, not the issuer\'s origin https://as.example. Nothing was sent: ' +
+        'credentials go there only after you confirm "Allow credentials to https://other.example".',
+    })
+    expect(baseFetch.sent).toHaveLength(0)
+
+    const trust = { issuer: 'https://as.example', confirmed_origins: ['https://other.example'] }
+    expect(await readClientRegistration({ ...elsewhere, trust, record: () => {}, baseFetch })).toMatchObject({ kind: 'registration' })
+  })
+
   it('refuses HTML, a missing token and a bad URI', async () => {
     expect(await readClientRegistration({ ...where, record: () => {}, baseFetch: scriptedFetch(textReply('<html></html>', 200, { 'content-type': 'text/html' })) })).toMatchObject({ kind: 'not_oauth' })
     expect(await readClientRegistration({ ...where, registration_access_token: ' ', record: () => {} })).toMatchObject({ field: 'registration_access_token' })

@@ -5,7 +5,8 @@ import { classifyErrorReply } from './reply-classification.ts'
 import { TransportError } from './recording-fetch.ts'
 import { createRequestContext, type RecordInput } from './request-context.ts'
 import type { RequestFailure } from './request-failure.ts'
-import { parseHttpUrl } from './server-endpoints.ts'
+import { unconfirmedOrigin } from './endpoint-trust.ts'
+import { parseHttpUrl, type ServerEndpoints } from './server-endpoints.ts'
 
 /** What a management request came to: the client's metadata, its deletion, or why not. RFC 7592 §2-3. */
 export type ManagementOutcome =
@@ -16,6 +17,11 @@ export type ManagementOutcome =
 export interface ManagementInput extends RecordInput {
   registration_client_uri: string
   registration_access_token: string
+  /**
+   * The environment's issuer and its confirmed origins: the registration access token goes to a
+   * registration_client_uri off the issuer's origin only once the person allowed that origin.
+   */
+  trust?: Pick<ServerEndpoints, 'issuer' | 'confirmed_origins'>
 }
 
 /** Members the server sets, which an update request must not contain. RFC 7592 §2.2. */
@@ -42,6 +48,8 @@ export function editableMetadata(metadata: Record<string, unknown>): { editable:
 async function manage(input: ManagementInput, method: 'GET' | 'PUT' | 'DELETE', metadata?: Record<string, unknown>): Promise<ManagementOutcome> {
   const parsed = parseHttpUrl(input.registration_client_uri, 'registration_client_uri')
   if (!parsed.ok) return { kind: 'invalid_input', field: 'registration_client_uri', message: parsed.message }
+  const unconfirmed = input.trust ? unconfirmedOrigin(input.trust, parsed.url, 'The registration_client_uri') : null
+  if (unconfirmed) return { kind: 'invalid_input', field: 'registration_client_uri', message: unconfirmed }
   if (input.registration_access_token.trim() === '') {
     return {
       kind: 'invalid_input',

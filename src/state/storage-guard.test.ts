@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { act, renderHook } from '@testing-library/react'
-import { guardedLocalStorage, storageProblemDismissed, useStorageProblem } from './storage-guard.ts'
+import { guardedLocalStorage, MAX_SAVED_BYTES, storageProblemDismissed, useStorageProblem } from './storage-guard.ts'
 
 afterEach(() => {
   vi.restoreAllMocks()
@@ -24,6 +24,22 @@ describe('guardedLocalStorage', () => {
     expect(localStorage.getItem('settings')).toBe('before')
     expect(result.current?.message).toContain("the browser's storage for this site is full")
     expect(result.current?.message).toContain('What was saved before is kept')
+  })
+
+  it('refuses a value over the console\'s own limit before the browser is asked, naming the limit', () => {
+    const storage = guardedLocalStorage()
+    storage.setItem('settings', 'before')
+    const spy = vi.spyOn(Storage.prototype, 'setItem')
+    const { result } = renderHook(() => useStorageProblem())
+
+    act(() => storage.setItem('settings', 'x'.repeat(MAX_SAVED_BYTES / 2 + 1)))
+
+    expect(spy).not.toHaveBeenCalled()
+    expect(localStorage.getItem('settings')).toBe('before')
+    expect(result.current?.message).toBe(
+      "Your latest changes could not be saved on this device: the settings would need 2 MB, over the console's 2 MB limit for saved " +
+        "settings (a server's very long value is the usual cause). What was saved before is kept; the changes stay in this tab until it is closed or reloaded.",
+    )
   })
 
   it('clears the problem once a later save of the same key works', () => {

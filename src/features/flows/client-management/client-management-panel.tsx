@@ -3,6 +3,8 @@ import { useState } from 'react'
 import { RawExchange } from '../../../components/exchange/exchange-view.tsx'
 import { RequestFailureView } from '../../../components/exchange/request-failure-view.tsx'
 import { Button } from '../../../components/ui/button.tsx'
+import { CancelButton } from '../../../components/ui/cancel-button.tsx'
+import { useCancellable } from '../../../components/ui/use-cancellable.ts'
 import { CodeBlock } from '../../../components/ui/code-block.tsx'
 import { SelectField, TextAreaField, TextField } from '../../../components/ui/fields.tsx'
 import { Notice } from '../../../components/ui/notice.tsx'
@@ -17,7 +19,7 @@ import {
 } from '../../../protocol/client-management.ts'
 import { parseJsonText } from '../../../protocol/json-text.ts'
 import { requestTransport } from '../../../state/request-transport.ts'
-import { useActiveEnvironment, useEnvironmentActions } from '../../../state/environment-store.ts'
+import { environmentServer, useActiveEnvironment, useEnvironmentActions } from '../../../state/environment-store.ts'
 
 type Action = 'read' | 'update' | 'delete'
 
@@ -25,7 +27,8 @@ const DONE: Record<Action, string> = { read: 'Registration read', update: 'Regis
 
 export function ClientManagementPanel() {
   const environment = useActiveEnvironment()
-  const { clientChanged } = useEnvironmentActions()
+  const { clientChanged, originConfirmed } = useEnvironmentActions()
+  const cancellable = useCancellable()
   const registered = environment.clients.filter((client) => client.registration_client_uri)
   const [chosenId, setChosenId] = useState<string | null>(null)
   const client = registered.find((candidate) => candidate.id === chosenId) ?? registered.at(-1)
@@ -33,21 +36,23 @@ export function ClientManagementPanel() {
   // Secret members of the last reply (client_secret): never in the editor, sent back unchanged on Update.
   const [heldAside, setHeldAside] = useState<Record<string, unknown>>({})
   const [jsonError, setJsonError] = useState<string | null>(null)
-  const where = {
+  const where = () => ({
     registration_client_uri: client?.registration_client_uri ?? '',
     registration_access_token: client?.registration_access_token ?? '',
+    trust: environmentServer(environment),
     ...requestTransport(environment),
-  }
+    signal: cancellable.signal(),
+  })
 
   const manage = useMutation({
     mutationFn: async ({ action, metadata }: { action: Action; metadata?: Record<string, unknown> }): Promise<{ action: Action; outcome: ManagementOutcome }> => {
       switch (action) {
         case 'read':
-          return { action, outcome: await readClientRegistration(where) }
+          return { action, outcome: await readClientRegistration(where()) }
         case 'update':
-          return { action, outcome: await updateClientRegistration({ ...where, metadata: metadata ?? {} }) }
+          return { action, outcome: await updateClientRegistration({ ...where(), metadata: metadata ?? {} }) }
         case 'delete':
-          return { action, outcome: await deleteClientRegistration(where) }
+          return { action, outcome: await deleteClientRegistration(where()) }
       }
     },
     onSuccess: ({ outcome }) => {
@@ -85,6 +90,11 @@ export function ClientManagementPanel() {
   }
 
   const result = manage.data
+  // Refused for an origin off the issuer's: offer the confirmation by name, here where it was needed.
+  const unconfirmedOrigin =
+    result?.outcome.kind === 'invalid_input' && result.outcome.message.includes('Allow credentials to') && client?.registration_client_uri
+      ? originOf(client.registration_client_uri)
+      : null
   return (
     <StepSection
       id="client-management"
@@ -131,6 +141,7 @@ export function ClientManagementPanel() {
             <Button variant="secondary" busy={manage.isPending && manage.variables.action === 'delete'} onClick={() => run('delete')}>
               Delete
             </Button>
+            <CancelButton pending={manage.isPending} onCancel={cancellable.cancel} />
           </div>
         </div>
       )}
@@ -149,7 +160,18 @@ export function ClientManagementPanel() {
           </>
         )}
         {result && result.outcome.kind !== 'registration' && result.outcome.kind !== 'deleted' && <RequestFailureView failure={result.outcome} />}
+        {unconfirmedOrigin && (
+          <div>
+            <Button variant="secondary" onClick={() => originConfirmed(environment.id, unconfirmedOrigin)}>
+              Allow credentials to {unconfirmedOrigin}
+            </Button>
+          </div>
+        )}
       </div>
     </StepSection>
   )
+}
+
+function originOf(uri: string): string | null {
+  return URL.canParse(uri) ? new URL(uri).origin : null
 }
