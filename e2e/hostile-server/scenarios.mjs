@@ -63,6 +63,20 @@ export function scenarioRoutes(name, { issuer, elsewhere }) {
             jwks_uri: `${issuer}/jwks`,
           }),
       }
+    case 'register-elsewhere':
+      // A registration whose management URI (RFC 7592) is on another origin.
+      return {
+        '/register': () =>
+          json(201, {
+            client_id: 'managed-client', client_secret: 's', client_name: 'Managed client', token_endpoint_auth_method: 'client_secret_basic',
+            registration_access_token: 'hostile-registration-access-token', registration_client_uri: `${other}/register/managed-client`,
+          }),
+      }
+    case 'jwks-elsewhere':
+      return {
+        '/.well-known/openid-configuration': () =>
+          json(200, { issuer, token_endpoint: `${issuer}/token`, jwks_uri: `${other}/jwks` }),
+      }
     case 'mix-up':
       return {
         '/.well-known/openid-configuration': () =>
@@ -72,6 +86,12 @@ export function scenarioRoutes(name, { issuer, elsewhere }) {
       return { '/register': () => redirectTo(`${other}/register`) }
     case 'redirect-jwks':
       return { '/jwks': () => redirectTo(`${other}/jwks`) }
+    case 'redirect-discovery':
+      return { '/.well-known/openid-configuration': () => redirectTo(`${other}/.well-known/openid-configuration`) }
+    case 'redirect-device':
+      return { '/device': () => redirectTo(`${other}/device`) }
+    case 'redirect-userinfo':
+      return { '/userinfo': () => ({ status: 302, headers: { location: `${other}/userinfo` }, body: '' }) }
     case 'redirect-token':
       return { '/token': () => redirectTo(`${other}/token`) }
     case 'long-qr':
@@ -92,6 +112,26 @@ export function scenarioRoutes(name, { issuer, elsewhere }) {
       }
     case 'interval-huge':
       return { '/device': () => json(200, { device_code: 'dc', user_code: 'HUGE-WAIT', verification_uri: `${issuer}/activate`, expires_in: 600, interval: 1e9 }) }
+    case 'data-uri':
+      return {
+        '/device': () =>
+          json(200, {
+            device_code: 'dc', user_code: 'DATA-URI', verification_uri: `${issuer}/activate`,
+            verification_uri_complete: `data:text/html,${SCRIPT_PAYLOAD}`, expires_in: 600, interval: 5,
+          }),
+      }
+    case 'interval-zero':
+      return { '/device': () => json(200, { device_code: 'dc', user_code: 'ZERO-WAIT', verification_uri: `${issuer}/activate`, expires_in: 600, interval: 0 }) }
+    case 'interval-text':
+      return { '/device': () => json(200, { device_code: 'dc', user_code: 'TEXT-WAIT', verification_uri: `${issuer}/activate`, expires_in: 600, interval: 'soon' }) }
+    case 'interval-missing':
+      return { '/device': () => json(200, { device_code: 'dc', user_code: 'NO-WAIT', verification_uri: `${issuer}/activate`, expires_in: 600 }) }
+    case 'long-user-code':
+      return { '/device': () => json(200, { device_code: 'dc', user_code: 'U'.repeat(100_000), verification_uri: `${issuer}/activate`, expires_in: 600, interval: 5 }) }
+    case 'stall-discovery':
+      return { '/.well-known/openid-configuration': () => ({ stall: true }) }
+    case 'stall-poll':
+      return { '/token': () => ({ stall: true }) }
     case 'interval-negative':
       return { '/device': () => json(200, { device_code: 'dc', user_code: 'NEG-WAIT', verification_uri: `${issuer}/activate`, expires_in: 600, interval: -1 }) }
     case 'lifetime-huge':
@@ -103,6 +143,13 @@ export function scenarioRoutes(name, { issuer, elsewhere }) {
     case 'gzip-bomb':
       return {
         '/token': () => ({ status: 200, headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: gzipBombBody() }),
+      }
+    case 'huge-body':
+      return { '/token': () => json(200, { access_token: 'big', token_type: 'Bearer', padding: 'p'.repeat(6 * 1024 * 1024) }) }
+    case 'huge-client-name-6mb':
+      return {
+        '/register': () =>
+          json(201, { client_id: 'hostile-6mb-client', client_secret: 's', client_name: `Big ${'N'.repeat(6 * 1024 * 1024)}` }),
       }
     case 'huge-client-name':
       return {
@@ -122,6 +169,20 @@ export function scenarioRoutes(name, { issuer, elsewhere }) {
         '/token': () =>
           json(200, { access_token: 'labelled-html-access-token', token_type: 'Bearer', expires_in: 60 }, { 'content-type': 'text/html' }),
       }
+    case 'text-labelled-json':
+      return {
+        '/token': () =>
+          json(200, { access_token: 'labelled-text-access-token', token_type: 'Bearer', expires_in: 60 }, { 'content-type': 'text/plain' }),
+      }
+    case 'unlabelled-json':
+      return {
+        '/token': () => ({ status: 200, headers: {}, body: JSON.stringify({ access_token: 'unlabelled-access-token', token_type: 'Bearer', expires_in: 60 }) }),
+      }
+    case 'html-labelled-registration':
+      return {
+        '/register': () =>
+          json(201, { client_id: 'html-labelled-client', client_secret: 'html-labelled-client-secret', client_name: 'Labelled' }, { 'content-type': 'text/html' }),
+      }
     case 'non-latin1-token':
       return { '/token': () => json(200, { access_token: 'tökén€-ünïcode', token_type: 'Bearer', expires_in: 3600, scope: 'dcr' }) }
     case 'dpop':
@@ -131,7 +192,11 @@ export function scenarioRoutes(name, { issuer, elsewhere }) {
         '/device': () =>
           json(200, { device_code: 'dc', user_code: `AB${CONTROL_CHARS}CD`, verification_uri: `${issuer}/activate`, expires_in: 600, interval: 5 }),
         '/token': () => json(400, { error: 'access_denied', error_description: `Denied ${CONTROL_CHARS} ${SCRIPT_PAYLOAD}` }),
+        '/register': () =>
+          json(201, { client_id: 'rtl-client', client_secret: 's', client_name: `Name ${CONTROL_CHARS}`, token_endpoint_auth_method: 'client_secret_basic' }),
       }
+    case 'control-error':
+      return { '/token': () => json(400, { error: `invalid_client${CONTROL_CHARS}`, error_description: 'plain' }) }
     default:
       return null
   }

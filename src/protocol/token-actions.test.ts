@@ -143,6 +143,27 @@ describe('fetchUserinfo', () => {
     })
   })
 
+  it('names a token outside Latin-1 as an unsendable header, sending nothing', async () => {
+    const { common, sent } = setup(jsonReply({ sub: 'alice' }))
+    expect(await fetchUserinfo({ ...common, access_token: 'tök€n' })).toEqual({
+      kind: 'transport',
+      exchange: null,
+      failure: {
+        kind: 'invalid_header',
+        message:
+          'Header "Authorization" cannot be sent: its value contains "€" (U+20AC), outside the Latin-1 characters a header can carry. ' +
+          'Nothing was sent; check the token or header value for pasted characters.',
+      },
+    })
+    expect(sent).toHaveLength(0)
+  })
+
+  it('refuses a DPoP-bound token rather than sending it as Bearer', async () => {
+    const { common, sent } = setup(jsonReply({ sub: 'alice' }))
+    expect(await fetchUserinfo({ ...common, access_token: 'at-1', token_type: 'DPoP' })).toMatchObject({ kind: 'invalid_input', field: 'access_token' })
+    expect(sent).toHaveLength(0)
+  })
+
   it('returns not_oauth for a 200 HTML page', async () => {
     const { common } = setup(textReply('<html>login</html>', 200, { 'content-type': 'text/html' }))
     expect(await fetchUserinfo({ ...common, access_token: 'at-1' })).toMatchObject({ kind: 'not_oauth', reason: 'an HTML page' })

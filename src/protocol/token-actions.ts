@@ -7,6 +7,7 @@ import type { RequestFailure } from './request-failure.ts'
 import { requireEndpoint, type ClientInput } from './request-input.ts'
 import { toAuthorizationServer, type ServerEndpoints } from './server-endpoints.ts'
 import { requestTokens, type TokenOutcome } from './token-response.ts'
+import { unsendableHeader } from './transport-failure.ts'
 
 type Claims = Record<string, unknown>
 
@@ -104,6 +105,9 @@ export async function fetchUserinfo(
         'never as Bearer (RFC 9449 §7.1). Nothing was sent.',
     }
   }
+  // oauth4webapi sets the header itself, before any fetch of ours could name the problem.
+  const unsendable = unsendableHeader({ Authorization: `Bearer ${input.access_token}` })
+  if (unsendable) return { kind: 'transport', failure: unsendable, exchange: null }
   const context = createRequestContext('userinfo', input)
   const as = toAuthorizationServer(input.server)
   const client: oauth.Client = { client_id: input.client_id?.trim() || 'oauth-console' }

@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { ConformanceNotes } from '../../components/exchange/conformance-notes.tsx'
 import { GuidedStepNote } from '../../components/guide/guided-step-note.tsx'
@@ -34,8 +35,10 @@ export function EnvironmentPanel() {
   const issuer = environment.issuer.trim()
   const discovery = useQuery(discoveryOptions(issuer, environment))
   const queryClient = useQueryClient()
+  const [discoveryCancelled, setDiscoveryCancelled] = useState(false)
 
   const runDiscovery = async () => {
+    setDiscoveryCancelled(false)
     const { data } = await discovery.refetch()
     if (data?.kind !== 'found') return
     // The document is the server's text: kept loosely typed, its odd members dropped rather than trusted.
@@ -101,7 +104,10 @@ export function EnvironmentPanel() {
             </Button>
             <CancelButton
               pending={discovery.isFetching}
-              onCancel={() => void queryClient.cancelQueries({ queryKey: discoveryOptions(issuer, environment).queryKey })}
+              onCancel={() => {
+                setDiscoveryCancelled(true)
+                void queryClient.cancelQueries({ queryKey: discoveryOptions(issuer, environment).queryKey })
+              }}
             />
           </div>
         </div>
@@ -112,6 +118,11 @@ export function EnvironmentPanel() {
               From <code>{result.url}</code> ({result.source === 'openid-configuration' ? 'OpenID Connect Discovery' : 'RFC 8414 metadata'}).
             </p>
             <ConformanceNotes notes={result.conformance} />
+          </Notice>
+        )}
+        {discoveryCancelled && !discovery.isFetching && (
+          <Notice tone="info" live title="Cancelled">
+            Discovery was cancelled before the server answered: the endpoints are as they were.
           </Notice>
         )}
         {result?.kind === 'issuer_mismatch' && (

@@ -3,6 +3,8 @@ import { memo, useState } from 'react'
 import { AuthMethodSelect } from '../../components/client/client-picker.tsx'
 import { TOKEN_FIELDS } from '../../components/tokens/token-summary.tsx'
 import { Button } from '../../components/ui/button.tsx'
+import { CancelButton } from '../../components/ui/cancel-button.tsx'
+import { useCancellable } from '../../components/ui/use-cancellable.ts'
 import { Notice } from '../../components/ui/notice.tsx'
 import type { ClientAuthMethod } from '../../protocol/client-auth.ts'
 import { fetchUserinfo, refreshTokens } from '../../protocol/token-actions.ts'
@@ -30,8 +32,9 @@ function TokenEntryView({ token }: { token: ObtainedToken }) {
   const { environment, profile, client } = useActionClient(token, authOverride)
   const { access_token, refresh_token } = token.tokens
 
+  const cancellable = useCancellable()
   const refresh = useMutation({
-    mutationFn: (refreshToken: string) => refreshTokens({ ...client, refresh_token: refreshToken }),
+    mutationFn: (refreshToken: string) => refreshTokens({ ...client, refresh_token: refreshToken, signal: cancellable.signal() }),
     onSuccess: (outcome) => {
       if (outcome.kind !== 'tokens') return
       tokensObtained({
@@ -46,7 +49,7 @@ function TokenEntryView({ token }: { token: ObtainedToken }) {
   })
   const userinfo = useMutation({
     mutationFn: (accessToken: string) =>
-      fetchUserinfo({ ...client, access_token: accessToken, token_type: token.tokens.token_type }),
+      fetchUserinfo({ ...client, access_token: accessToken, token_type: token.tokens.token_type, signal: cancellable.signal() }),
   })
 
   // Off-screen entries skip style, layout and paint (content-visibility), so a long session's list costs what is on screen.
@@ -87,6 +90,7 @@ function TokenEntryView({ token }: { token: ObtainedToken }) {
         <Button variant="secondary" busy={userinfo.isPending} onClick={() => userinfo.mutate(access_token)}>
           Userinfo
         </Button>
+        <CancelButton pending={refresh.isPending || userinfo.isPending} onCancel={cancellable.cancel} />
       </div>
       {refresh.data && <RefreshResult outcome={refresh.data} />}
       {userinfo.data && <UserinfoResult outcome={userinfo.data} />}

@@ -3,6 +3,7 @@ import { AuthMethodSelect, ClientPicker } from '../../../components/client/clien
 import { RawExchange } from '../../../components/exchange/exchange-view.tsx'
 import { RequestFailureView } from '../../../components/exchange/request-failure-view.tsx'
 import { Button } from '../../../components/ui/button.tsx'
+import { CancelButton } from '../../../components/ui/cancel-button.tsx'
 import { CodeBlock } from '../../../components/ui/code-block.tsx'
 import { CheckboxField, TextField } from '../../../components/ui/fields.tsx'
 import { Notice } from '../../../components/ui/notice.tsx'
@@ -108,10 +109,11 @@ export function AuthorizationCodePanel() {
             {flow.preview.failure.message}
           </Notice>
         )}
-        <div>
+        <div className="flex gap-2">
           <Button type="submit" busy={flow.authorize.isPending || (started?.kind === 'redirecting')} disabled={!flow.pkceReady && usePkce}>
             Authorize
           </Button>
+          <CancelButton pending={flow.authorize.isPending} onCancel={flow.cancelAuthorize} />
         </div>
       </form>
 

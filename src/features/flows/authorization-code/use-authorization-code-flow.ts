@@ -124,6 +124,10 @@ export function useAuthorizationCodeFlow(environment: Environment, client: Clien
   })
   const preview = authorizationUrl(server, form.usePar ? pushedAuthorizationParameters(client?.client_id ?? '', '<request_uri from the PAR reply>') : parameters)
 
+  // The person's Cancel for the pushed authorization request, the one request before the redirect.
+  const pushAbort = useRef<AbortController | null>(null)
+  useEffect(() => () => pushAbort.current?.abort(), [])
+
   const authorize = useMutation({
     mutationFn: async (): Promise<AuthorizeOutcome> => {
       const invalid =
@@ -135,8 +139,11 @@ export function useAuthorizationCodeFlow(environment: Environment, client: Clien
       let pushed: PushedRequest | null = null
       let exchange: HttpExchange | null = null
       if (form.usePar) {
+        pushAbort.current?.abort()
+        pushAbort.current = new AbortController()
         const outcome = await pushAuthorizationRequest({
           server, client_id: client.client_id, client_secret: client.client_secret, auth, parameters, ...requestTransport(environment),
+          signal: pushAbort.current.signal,
         })
         if (outcome.kind !== 'pushed') return outcome
         pushed = outcome.pushed
@@ -229,5 +236,6 @@ export function useAuthorizationCodeFlow(environment: Environment, client: Clien
     complete(arrival)
   }, [arrival, complete, exchangesImported, tokensObtained, clientChanged])
 
-  return { arrival, secrets, parameters, preview, authorize, completion, pkceReady: code_challenge !== null }
+  const cancelAuthorize = () => pushAbort.current?.abort()
+  return { arrival, secrets, parameters, preview, authorize, cancelAuthorize, completion, pkceReady: code_challenge !== null }
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { Button } from '../../../components/ui/button.tsx'
 import { ClippedText } from '../../../components/ui/clipped-text.tsx'
+import { escapeInvisible } from '../../../protocol/visible-text.ts'
 import { Notice } from '../../../components/ui/notice.tsx'
 import { isClientAuthMethod } from '../../../protocol/client-auth-method.ts'
 import { registrationReplySchema } from '../../../protocol/environment-schema.ts'
@@ -27,7 +28,7 @@ export function RegistrationResult({ environment, registered, reply, clientKey }
   const [savedAs, setSavedAs] = useState<string | null>(null)
 
   const save = () => {
-    const name = registered.client_name ?? registered.software_id ?? 'registered client'
+    const name = escapeInvisible(registered.client_name ?? registered.software_id ?? 'registered client').text
     // A label is for picking the client from a list: a server's megabyte of client_name is not.
     const label = `${name.length > 60 ? `${name.slice(0, 57)}...` : name} (registered)`
     const registration = registrationReplySchema.safeParse(reply)
@@ -57,7 +58,7 @@ export function RegistrationResult({ environment, registered, reply, clientKey }
             <div key={field} className="contents">
               <dt className="font-medium">{field}</dt>
               <dd className="font-mono break-all">
-                <ClippedText text={registered[field] ?? ''} limit={200} />
+                <ClippedText text={escapeInvisible(registered[field] ?? '').text} limit={200} />
               </dd>
             </div>
           ) : null,

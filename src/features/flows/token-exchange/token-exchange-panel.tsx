@@ -6,6 +6,8 @@ import { RawExchange } from '../../../components/exchange/exchange-view.tsx'
 import { RequestFailureView } from '../../../components/exchange/request-failure-view.tsx'
 import { TokenSummary } from '../../../components/tokens/token-summary.tsx'
 import { Button } from '../../../components/ui/button.tsx'
+import { CancelButton } from '../../../components/ui/cancel-button.tsx'
+import { useCancellable } from '../../../components/ui/use-cancellable.ts'
 import { SelectField, TextField, type SelectOption } from '../../../components/ui/fields.tsx'
 import { Notice } from '../../../components/ui/notice.tsx'
 import { StepSection } from '../../../components/ui/step-section.tsx'
@@ -58,6 +60,7 @@ export function TokenExchangePanel() {
   const subjectType = subjectTypeOverride ?? subject?.type ?? TOKEN_TYPE_URIS.access_token
   const actor = chosenToken(tokens, actorChoice)
 
+  const cancellable = useCancellable()
   const exchange = useMutation({
     mutationFn: () =>
       requestTokenExchange({
@@ -73,6 +76,7 @@ export function TokenExchangePanel() {
         resource,
         scope,
         ...requestTransport(environment),
+        signal: cancellable.signal(),
       }),
     onSuccess: (outcome) => {
       if (outcome.kind === 'tokens' && client) {
@@ -139,10 +143,11 @@ export function TokenExchangePanel() {
           <TextField label="Resource" value={resource} onValueChange={setResource} className="font-mono" hint="Optional: a URI (RFC 8707)." />
           <TextField label="Scope" value={scope} onValueChange={setScope} className="font-mono" hint="Optional: at most the subject's scope." />
         </div>
-        <div>
+        <div className="flex gap-2">
           <Button type="submit" busy={exchange.isPending}>
             Exchange token
           </Button>
+          <CancelButton pending={exchange.isPending} onCancel={cancellable.cancel} />
         </div>
       </form>
       <div className="mt-4 flex flex-col gap-3" aria-live="polite">
