@@ -1,6 +1,7 @@
 import * as z from 'zod/mini'
 import { create } from 'zustand'
 import { createJSONStorage, persist } from 'zustand/middleware'
+import { guardedLocalStorage } from '../../state/storage-guard.ts'
 
 /** What this browser remembers about presentation mode; read back through zod, never cast. */
 const savedPresentationSchema = z.object({ presentation: z.boolean() })
@@ -27,7 +28,8 @@ const usePresentationStore = create<PresentationState>()(
     {
       name: 'oauth-console:presentation',
       version: STORE_VERSION,
-      storage: createJSONStorage(() => localStorage),
+      // A refused save is shown, never thrown: presentation mode still switches for this tab.
+      storage: createJSONStorage(guardedLocalStorage),
       partialize: (state) => ({ presentation: state.presentation }),
       // Version 1 is the first: anything older or unknown is read as "off" rather than trusted.
       migrate: () => ({ presentation: false }),
