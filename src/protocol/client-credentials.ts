@@ -1,5 +1,6 @@
 import * as oauth from 'oauth4webapi'
 import { prepareClientRequest } from './client-request.ts'
+import { dpopHandle, withDPoPNonceRetry } from './dpop-request.ts'
 import { enabledParams, type ParamRow } from './param-row.ts'
 import type { RecordInput } from './request-context.ts'
 import type { ClientInput } from './request-input.ts'
@@ -12,6 +13,8 @@ export interface ClientCredentialsInput extends ClientInput, RecordInput {
   scope?: string
   /** Extra form parameters (audience, resource ...), sent in order. */
   extra?: ParamRow[]
+  /** Set to bind the token to this key with DPoP proofs. RFC 9449 §5. */
+  dpop?: CryptoKeyPair
 }
 
 /**
@@ -26,8 +29,11 @@ export async function requestClientCredentials(input: ClientCredentialsInput): P
   const { url, context, as, client, auth } = prepared.request
   const parameters = new URLSearchParams(enabledParams(input.extra))
   if (input.scope?.trim()) parameters.set('scope', input.scope.trim())
-  return requestTokens(context, async () => {
-    const response = await oauth.clientCredentialsGrantRequest(as, client, auth, parameters, context.options(url))
-    return oauth.processClientCredentialsResponse(as, client, response)
-  })
+  const DPoP = dpopHandle(client, input.dpop)
+  return requestTokens(context, () =>
+    withDPoPNonceRetry(DPoP, async () => {
+      const response = await oauth.clientCredentialsGrantRequest(as, client, auth, parameters, { ...context.options(url), ...(DPoP ? { DPoP } : {}) })
+      return oauth.processClientCredentialsResponse(as, client, response)
+    }),
+  )
 }

@@ -1,4 +1,5 @@
 import * as oauth from 'oauth4webapi'
+import { dpopHandle, withDPoPNonceRetry } from './dpop-request.ts'
 import { prepareClientRequest } from './client-request.ts'
 import { readDeviceAuthorization, type DeviceAuthorization } from './device-authorization.ts'
 import type { HttpExchange } from './http-exchange.ts'
@@ -59,6 +60,8 @@ export async function startDeviceAuthorization(input: DeviceStartInput): Promise
 
 export interface DevicePollInput extends ClientInput, RecordInput {
   device_code: string
+  /** Set to bind the tokens to this key with DPoP proofs. RFC 9449 §5. */
+  dpop?: CryptoKeyPair
 }
 
 /**
@@ -77,10 +80,13 @@ export async function pollDeviceToken(input: DevicePollInput): Promise<PollOutco
   )
   if (!prepared.ok) return prepared.failure
   const { url, context, as, client, auth } = prepared.request
-  const outcome = await requestTokens(context, async () => {
-    const response = await oauth.deviceCodeGrantRequest(as, client, auth, input.device_code, context.options(url))
-    return oauth.processDeviceCodeResponse(as, client, response)
-  })
+  const DPoP = dpopHandle(client, input.dpop)
+  const outcome = await requestTokens(context, () =>
+    withDPoPNonceRetry(DPoP, async () => {
+      const response = await oauth.deviceCodeGrantRequest(as, client, auth, input.device_code, { ...context.options(url), ...(DPoP ? { DPoP } : {}) })
+      return oauth.processDeviceCodeResponse(as, client, response)
+    }),
+  )
   if (outcome.kind !== 'oauth_error') return outcome
   const { exchange, error_description } = outcome
   const description = error_description === undefined ? {} : { error_description }

@@ -1,3 +1,5 @@
+import * as oauth from 'oauth4webapi'
+import { dpopHandle } from './dpop-request.ts'
 import type { HeaderRow, HttpExchange, TransportFailure } from './http-exchange.ts'
 import { parseJsonText } from './json-text.ts'
 import { enabledParams, type ParamRow } from './param-row.ts'
@@ -39,6 +41,8 @@ export interface ApiRequestInput extends RecordInput {
   bearer?: string | null
   /** The bearer token's `token_type`: a DPoP-bound token is never sent as Bearer. */
   bearer_token_type?: string
+  /** The key a DPoP-bound token is bound to: with it the token goes as `Authorization: DPoP` with a proof. */
+  dpop?: CryptoKeyPair
   /**
    * The environment's issuer and the origins confirmed for it: credentials (a bearer token or an
    * Authorization header) go off the issuer's origin only once the person confirmed it.
@@ -52,8 +56,10 @@ const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
 /**
  * Sends any HTTP request (a protected API, a registration endpoint ...) and reports the response
  * whatever its status; only a missing response is a failure. Recorded under 'external-api'.
- * Credentials go off the issuer's origin only once confirmed; a DPoP token is never sent as Bearer.
- * RFC 6750 §2.1 (Bearer header), RFC 9449 §7.1, RFC 9110 §9.3.
+ * Credentials go off the issuer's origin only once confirmed; a DPoP token is never sent as Bearer: with
+ * its key it goes as `Authorization: DPoP` with a fresh proof carrying `ath`, retried once with the
+ * server's nonce when challenged (both exchanges recorded); without its key nothing is sent.
+ * RFC 6750 §2.1 (Bearer header), RFC 9449 §7.1, §9, RFC 9110 §9.3.
  */
 export async function sendApiRequest(input: ApiRequestInput): Promise<ApiOutcome> {
   const method = input.method.trim().toUpperCase()
@@ -73,24 +79,30 @@ export async function sendApiRequest(input: ApiRequestInput): Promise<ApiOutcome
   }
   const bearer = input.bearer?.trim()
   const ownAuthorization = headers.some(([name]) => name.toLowerCase() === 'authorization')
+  const dpopBound = Boolean(bearer && !ownAuthorization && input.bearer_token_type?.toLowerCase() === 'dpop')
   if (bearer && !ownAuthorization) {
-    if (input.bearer_token_type && input.bearer_token_type.toLowerCase() === 'dpop') {
+    if (dpopBound && !input.dpop) {
       return {
         kind: 'invalid_input',
         field: 'bearer',
         message:
           'This token\'s token_type is DPoP: it is bound to a proof-of-possession key and must be sent as ' +
-          '"Authorization: DPoP" with a DPoP proof, never as Bearer (RFC 9449 §7.1). Nothing was sent.',
+          '"Authorization: DPoP" with a DPoP proof, never as Bearer (RFC 9449 §7.1), and this session holds no DPoP key ' +
+          'for its environment. Nothing was sent.',
       }
     }
-    headers.push(['Authorization', `Bearer ${bearer}`])
+    if (!dpopBound) headers.push(['Authorization', `Bearer ${bearer}`])
   }
   const unconfirmed = (bearer || ownAuthorization) && input.trust ? unconfirmedOrigin(input.trust, url.url, 'The request URL') : null
   if (unconfirmed) return { kind: 'invalid_input', field: 'url', message: unconfirmed, unconfirmed_origin: url.url.origin }
   const sendsBody = input.body !== null && method !== 'GET' && method !== 'HEAD'
   const context = createRequestContext('external-api', input)
   try {
-    await context.fetch(url.url, { method, headers, ...(sendsBody ? { body: input.body } : {}) })
+    if (dpopBound && bearer && input.dpop) {
+      await sendWithDpop(bearer, input.dpop, method, url.url, headers, sendsBody ? input.body : null, context.options(url.url))
+    } else {
+      await context.fetch(url.url, { method, headers, ...(sendsBody ? { body: input.body } : {}) })
+    }
   } catch (error) {
     if (error instanceof TransportError) return { kind: 'transport', failure: error.failure, exchange: error.exchange }
     throw error
@@ -101,6 +113,42 @@ export async function sendApiRequest(input: ApiRequestInput): Promise<ApiOutcome
   const parsed = parseJsonText(body)
   return {
     kind: 'response', status, statusText, headers: replyHeaders, body, json: parsed.ok ? parsed.value : undefined, exchange,
+  }
+}
+
+/**
+ * Sends a DPoP-bound token with a fresh proof (htm, htu, ath) through the recording fetch; a
+ * `use_dpop_nonce` challenge is answered once with the nonce the server sent. Any other challenge is
+ * simply the reply, shown like every other status. RFC 9449 §7.1, §9.
+ */
+async function sendWithDpop(
+  token: string,
+  keyPair: CryptoKeyPair,
+  method: string,
+  url: URL,
+  headers: [string, string][],
+  body: string | null,
+  options: ReturnType<ReturnType<typeof createRequestContext>['options']>,
+): Promise<void> {
+  const DPoP = dpopHandle({ client_id: 'oauth-console' }, keyPair)
+  const recordingFetch = options[oauth.customFetch]
+  const send = () =>
+    oauth.protectedResourceRequest(token, method, url, new Headers(headers), body, {
+      [oauth.allowInsecureRequests]: options[oauth.allowInsecureRequests],
+      // The body is always a string here, so the library's wider body type never reaches the recording fetch.
+      [oauth.customFetch]: (target, init) => recordingFetch(target, init as RequestInit),
+      ...(DPoP ? { DPoP } : {}),
+    })
+  try {
+    await send()
+  } catch (error) {
+    if (!(error instanceof oauth.WWWAuthenticateChallengeError)) throw error
+    if (!oauth.isDPoPNonceError(error)) return
+    try {
+      await send()
+    } catch (retryError) {
+      if (!(retryError instanceof oauth.WWWAuthenticateChallengeError)) throw retryError
+    }
   }
 }
 

@@ -1,4 +1,6 @@
 import { ExchangeView } from '../../components/exchange/exchange-view.tsx'
+import { CodeBlock } from '../../components/ui/code-block.tsx'
+import { decodeDpopProof } from '../../protocol/dpop-proof.ts'
 import { CheckboxField } from '../../components/ui/fields.tsx'
 import { ModalDialog } from '../../components/ui/modal-dialog.tsx'
 import { useTimedReveal } from '../../components/ui/secret-masking.ts'
@@ -9,6 +11,25 @@ import { STEP_LABELS } from './log-filter.ts'
 function outcomeOf(exchange: HttpExchange) {
   if (exchange.response) return `${exchange.response.status} ${exchange.response.statusText}`.trim()
   return `no response (${exchange.failure?.kind ?? 'unknown'})`
+}
+
+/** The request's DPoP proof decoded (RFC 9449 §4.2), so the nonce, htu and ath each request carried can be read. */
+function DpopProofView({ exchange }: { exchange: HttpExchange }) {
+  const proof = decodeDpopProof(exchange.request.headers)
+  if (!proof) return null
+  return (
+    <section aria-label="DPoP proof" className="flex flex-col gap-2">
+      <h3 className="text-sm font-semibold">DPoP proof (decoded)</h3>
+      {proof.kind === 'jwt' ? (
+        <div className="grid gap-2 md:grid-cols-2">
+          <CodeBlock label="DPoP proof header" text={JSON.stringify(proof.header, null, 2)} maxHeightClass="max-h-48" />
+          <CodeBlock label="DPoP proof claims" text={JSON.stringify(proof.claims, null, 2)} maxHeightClass="max-h-48" />
+        </div>
+      ) : (
+        <p className="text-sm">The DPoP header is no readable JWT{proof.kind === 'malformed_jwt' ? `: ${proof.message}` : ''}.</p>
+      )}
+    </section>
+  )
 }
 
 /**
@@ -37,6 +58,7 @@ export function ExchangeDetail({ exchange, onClose }: { exchange: HttpExchange; 
           <CheckboxField label="Show secrets" checked={showSecrets} onCheckedChange={setShowSecrets} />
         </div>
         <ExchangeView exchange={exchange} layout="columns" showSecrets={showSecrets} />
+        <DpopProofView exchange={exchange} />
         <CurlCommand exchange={exchange} showSecrets={showSecrets} />
       </div>
     </ModalDialog>

@@ -26,6 +26,32 @@ function useActionClient(token: ObtainedToken, auth: ClientAuthMethod | null) {
   return { environment, profile, client }
 }
 
+/**
+ * The access token's type, and for a DPoP-bound token the key thumbprint it is bound to when the token is
+ * a JWT that says so (`cnf.jkt`). RFC 9449 §6.1.
+ */
+function TokenBinding({ token }: { token: ObtainedToken }) {
+  const decoded = token.decoded.access_token
+  const cnf = decoded?.kind === 'jwt' ? decoded.claims.cnf : undefined
+  const jkt = typeof cnf === 'object' && cnf !== null && 'jkt' in cnf && typeof cnf.jkt === 'string' ? cnf.jkt : null
+  const bound = token.tokens.token_type.toLowerCase() === 'dpop'
+  return (
+    <dl aria-label={`${token.label} binding`} className="grid grid-cols-[auto_1fr] gap-x-3 text-xs">
+      <dt className="font-mono text-slate-500 dark:text-slate-400">token_type</dt>
+      <dd className="font-mono">
+        {token.tokens.token_type}
+        {bound && ' (DPoP-bound: sent only with a proof from its key)'}
+      </dd>
+      {jkt && (
+        <>
+          <dt className="font-mono text-slate-500 dark:text-slate-400">cnf.jkt</dt>
+          <dd className="font-mono break-all">{jkt}</dd>
+        </>
+      )}
+    </dl>
+  )
+}
+
 function TokenEntryView({ token }: { token: ObtainedToken }) {
   const { tokensObtained, tokenRemoved } = useTokenActions()
   const [authOverride, setAuthOverride] = useState<ClientAuthMethod | null>(null)
@@ -67,6 +93,7 @@ function TokenEntryView({ token }: { token: ObtainedToken }) {
           Remove
         </Button>
       </div>
+      <TokenBinding token={token} />
       {!environment && (
         <Notice tone="warning">The environment this token came from was removed: its endpoints are unknown, so actions cannot be sent.</Notice>
       )}

@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query'
 import { useState } from 'react'
 import { AuthMethodSelect, ClientPicker } from '../../../components/client/client-picker.tsx'
+import { DpopOption } from '../../../components/dpop/dpop-option.tsx'
 import { GuidedStepNote } from '../../../components/guide/guided-step-note.tsx'
 import { RawExchange } from '../../../components/exchange/exchange-view.tsx'
 import { ConformanceNotes } from '../../../components/exchange/conformance-notes.tsx'
@@ -15,6 +16,7 @@ import { ParamRowsEditor, type EditableRow } from '../../../components/ui/param-
 import { StepSection } from '../../../components/ui/step-section.tsx'
 import type { ClientAuthMethod } from '../../../protocol/client-auth.ts'
 import { authMethodWarning } from '../../../protocol/client-expectations.ts'
+import { dpopKeyPair } from '../../../protocol/dpop-key.ts'
 import { previewRequest } from '../../../protocol/request-preview.ts'
 import { requestClientCredentials } from '../../../protocol/requests-on-demand.ts'
 import { clientRequestInput, pickClient, useActiveEnvironment, type ClientProfile, type Environment } from '../../../state/environment-store.ts'
@@ -40,12 +42,17 @@ export function ClientCredentialsPanel() {
   const [authOverride, setAuthOverride] = useState<ClientAuthMethod | null>(null)
   const [scope, setScope] = useState('dcr')
   const [extra, setExtra] = useState<EditableRow[]>([])
+  const [useDpop, setUseDpop] = useState(false)
   const client = pickClient(environment, clientProfileId)
   const auth = authOverride ?? client?.token_endpoint_auth_method ?? 'client_secret_basic'
   const cancellable = useCancellable()
 
   const request = useMutation({
-    mutationFn: () => requestClientCredentials({ ...requestInput({ environment, client, auth, scope, extra }), signal: cancellable.signal() }),
+    mutationFn: async () => {
+      const signal = cancellable.signal()
+      const dpop = useDpop ? await dpopKeyPair(environment.id) : undefined
+      return requestClientCredentials({ ...requestInput({ environment, client, auth, scope, extra }), signal, ...(dpop ? { dpop } : {}) })
+    },
     onSuccess: (outcome) => {
       if (outcome.kind === 'tokens' && client) {
         tokensObtained({
@@ -99,6 +106,7 @@ export function ClientCredentialsPanel() {
           <TextField label="Scope" value={scope} onValueChange={setScope} className="font-mono" hint="Space-separated." />
         </div>
         <ParamRowsEditor label="Extra parameters" rows={extra} onRowsChange={setExtra} addLabel="Add parameter" />
+        <DpopOption environmentId={environment.id} checked={useDpop} onCheckedChange={setUseDpop} />
         <div className="flex gap-2">
           <Button type="submit" busy={request.isPending}>
             Request token

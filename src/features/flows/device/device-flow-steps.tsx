@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { AuthMethodSelect, ClientPicker } from '../../../components/client/client-picker.tsx'
+import { DpopOption } from '../../../components/dpop/dpop-option.tsx'
 import { GuidedStepNote } from '../../../components/guide/guided-step-note.tsx'
 import { RawExchange } from '../../../components/exchange/exchange-view.tsx'
 import { RequestFailureView } from '../../../components/exchange/request-failure-view.tsx'
@@ -9,6 +10,7 @@ import { TextField } from '../../../components/ui/fields.tsx'
 import { StepSection } from '../../../components/ui/step-section.tsx'
 import type { ClientAuthMethod } from '../../../protocol/client-auth.ts'
 import { authMethodWarning } from '../../../protocol/client-expectations.ts'
+import { dpopKeyPair } from '../../../protocol/dpop-key.ts'
 import { startDeviceAuthorization } from '../../../protocol/requests-on-demand.ts'
 import { previewRequest } from '../../../protocol/request-preview.ts'
 import { clientRequestInput, pickClient, useActiveEnvironment } from '../../../state/environment-store.ts'
@@ -27,6 +29,7 @@ export function DeviceFlowSteps() {
   const { tokensObtained } = useTokenActions()
   const [authOverride, setAuthOverride] = useState<ClientAuthMethod | null>(null)
   const [scope, setScope] = useState('')
+  const [useDpop, setUseDpop] = useState(false)
   const client = pickClient(environment, deviceClientProfileId)
   const auth = authOverride ?? client?.token_endpoint_auth_method ?? 'client_secret_basic'
 
@@ -40,6 +43,7 @@ export function DeviceFlowSteps() {
         obtainedAt: Date.now(),
         tokens: outcome.tokens,
       }),
+    dpopKey: useDpop ? () => dpopKeyPair(environment.id) : null,
   })
 
   // One input for the request and its guided preview, so the preview is what will be sent.
@@ -90,6 +94,7 @@ export function DeviceFlowSteps() {
             <AuthMethodSelect value={auth} onValueChange={setAuthOverride} warning={authMethodWarning(auth, environment.metadata)} />
             <TextField label="Scope" value={scope} onValueChange={setScope} className="font-mono" hint="Optional, space-separated." />
           </div>
+          <DpopOption environmentId={environment.id} checked={useDpop} onCheckedChange={setUseDpop} />
           <div className="flex gap-2">
             <Button type="submit" busy={flow.starting}>
               Start device flow

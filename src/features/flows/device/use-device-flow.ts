@@ -26,6 +26,8 @@ interface PollRequest {
   auth: ClientAuthMethod
   clientIdInBody: boolean
   earlyBy: number | null
+  /** The DPoP key to bind the tokens to, when the person chose "Use DPoP". */
+  dpopKey: (() => Promise<CryptoKeyPair>) | null
 }
 
 /** Pending polls before a scope-less flow earns the hint that some servers need a scope. */
@@ -51,7 +53,13 @@ function nextAutomaticPollAt(flow: Started): number {
  * every poll keeps. Polling stops at a final answer (tokens, denial, expiry, a spent code) and when
  * the codes expire; "Start over" begins a new flow with the same request. RFC 8628 §3.1-3.5.
  */
-export function useDeviceFlow(options: { onTokens?: (outcome: Extract<PollOutcome, { kind: 'tokens' }>, client: FlowClient) => void } = {}) {
+export function useDeviceFlow(
+  options: {
+    onTokens?: (outcome: Extract<PollOutcome, { kind: 'tokens' }>, client: FlowClient) => void
+    /** Read at each poll: the DPoP key polls bind the tokens to, or null for Bearer tokens. RFC 9449 §5. */
+    dpopKey?: (() => Promise<CryptoKeyPair>) | null
+  } = {},
+) {
   const [state, dispatch] = useReducer(deviceFlowReducer, initialDeviceFlowState)
   const [automatic, setAutomatic] = useState(false)
   const stateRef = useRef(state)
@@ -59,9 +67,11 @@ export function useDeviceFlow(options: { onTokens?: (outcome: Extract<PollOutcom
   // One poll at a time, known at once (the mutation's isPending arrives a render later).
   const pendingRef = useRef(false)
   const onTokens = useRef(options.onTokens)
+  const dpopKey = useRef(options.dpopKey ?? null)
   useEffect(() => {
     stateRef.current = state
     onTokens.current = options.onTokens
+    dpopKey.current = options.dpopKey ?? null
   })
   // The person's Cancel for each request; leaving the page cancels what still runs.
   const startAbort = useRef<AbortController | null>(null)
@@ -91,8 +101,11 @@ export function useDeviceFlow(options: { onTokens?: (outcome: Extract<PollOutcom
   })
 
   const pollMutation = useMutation({
-    mutationFn: ({ deviceCode, client, auth, clientIdInBody }: PollRequest) =>
-      pollDeviceToken({ ...client.input, auth, client_id_in_body: clientIdInBody, device_code: deviceCode, signal: freshSignal(pollAbort) }),
+    mutationFn: async ({ deviceCode, client, auth, clientIdInBody, dpopKey: key }: PollRequest) => {
+      const signal = freshSignal(pollAbort)
+      const dpop = key ? await key() : undefined
+      return pollDeviceToken({ ...client.input, auth, client_id_in_body: clientIdInBody, device_code: deviceCode, signal, ...(dpop ? { dpop } : {}) })
+    },
     onSuccess: (outcome, request) => {
       dispatch({ type: 'polled', deviceCode: request.deviceCode, outcome, at: Date.now(), auth: request.auth, earlyBy: request.earlyBy })
       if (outcome.kind === 'tokens') onTokens.current?.(outcome, request.client)
@@ -116,6 +129,7 @@ export function useDeviceFlow(options: { onTokens?: (outcome: Extract<PollOutcom
         auth: override?.auth ?? flow.auth,
         clientIdInBody: override?.clientIdInBody ?? flow.clientIdInBody,
         earlyBy: isTooEarly(flow.schedule, now) ? secondsUntilNextPoll(flow.schedule, now) : null,
+        dpopKey: dpopKey.current,
       })
     },
     [mutatePoll],

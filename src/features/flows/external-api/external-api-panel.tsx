@@ -17,6 +17,7 @@ import { parseJsonText } from '../../../protocol/json-text.ts'
 import { classifyErrorReply } from '../../../protocol/reply-classification.ts'
 import { readClientRegistration } from '../../../protocol/registration.ts'
 import { previewRequest } from '../../../protocol/request-preview.ts'
+import { existingDpopKeyPair } from '../../../protocol/dpop-key.ts'
 import { sendApiRequest } from '../../../protocol/requests-on-demand.ts'
 import { environmentServer, useActiveEnvironment, useEnvironmentActions } from '../../../state/environment-store.ts'
 import { requestTransport } from '../../../state/request-transport.ts'
@@ -81,8 +82,14 @@ export function ExternalApiPanel() {
     bearer_token_type: bearer?.tokens.token_type,
     trust: environmentServer(environment),
   })
+  const dpopBound = bearer?.tokens.token_type.toLowerCase() === 'dpop'
+  // A DPoP-bound token goes with the key this session made for its environment, when it still has it.
+  const withDpopKey = async () => {
+    const dpop = dpopBound && bearer ? await existingDpopKeyPair(bearer.environmentId) : null
+    return { ...input(), ...(dpop ? { dpop } : {}) }
+  }
   const send = useMutation({
-    mutationFn: () => sendApiRequest({ ...input(), signal: cancellable.signal() }),
+    mutationFn: async () => sendApiRequest({ ...(await withDpopKey()), signal: cancellable.signal() }),
   })
 
   const submit = () => {
@@ -109,7 +116,7 @@ export function ExternalApiPanel() {
     >
       <GuidedStepNote
         step="external-api"
-        preview={() => previewRequest((recording) => sendApiRequest({ ...input(), ...recording }))}
+        preview={() => previewRequest(async (recording) => sendApiRequest({ ...(await withDpopKey()), ...recording }))}
         previewKey={JSON.stringify([method, url, headers, hasBody ? body : null, bearer?.id ?? null, environment.useRelay])}
       />
       <form
@@ -134,7 +141,11 @@ export function ExternalApiPanel() {
           label="Bearer token"
           value={bearerId}
           onValueChange={setBearerChoice}
-          hint={bearer ? `Sent as Authorization: Bearer …${bearer.tokens.access_token.slice(-6)}` : 'No Authorization header is added.'}
+          hint={
+            bearer
+              ? `Sent as Authorization: ${dpopBound ? 'DPoP' : 'Bearer'} …${bearer.tokens.access_token.slice(-6)}${dpopBound ? ' with a fresh DPoP proof (RFC 9449 §7.1)' : ''}`
+              : 'No Authorization header is added.'
+          }
           options={[
             { value: NO_TOKEN, label: 'None' },
             ...tokens.map((token) => ({ value: token.id, label: `${token.label}${token.tokens.scope ? ` (scope: ${token.tokens.scope})` : ''}` })),

@@ -1,0 +1,49 @@
+import { useEffect, useState } from 'react'
+import { dpopKeyPair, dpopKeyThumbprint } from '../../protocol/dpop-key.ts'
+import { CheckboxField } from '../ui/fields.tsx'
+
+interface DpopOptionProps {
+  environmentId: string
+  checked: boolean
+  onCheckedChange: (checked: boolean) => void
+}
+
+/**
+ * The "Use DPoP" choice of a token request. Checking it makes the environment's key pair (once per
+ * session) and shows its thumbprint, the value a bound token's `cnf.jkt` must carry. RFC 9449 §6.1.
+ */
+export function DpopOption({ environmentId, checked, onCheckedChange }: DpopOptionProps) {
+  const [thumbprint, setThumbprint] = useState<{ environmentId: string; value: string } | null>(null)
+  const [failure, setFailure] = useState<string | null>(null)
+  useEffect(() => {
+    if (!checked) return
+    let current = true
+    dpopKeyPair(environmentId)
+      .then(dpopKeyThumbprint)
+      .then((value) => current && setThumbprint({ environmentId, value }))
+      .catch((error: unknown) => current && setFailure(`No DPoP key could be made in this browser: ${String(error)}`))
+    return () => {
+      current = false
+    }
+  }, [checked, environmentId])
+  const shown = thumbprint?.environmentId === environmentId ? thumbprint.value : null
+  return (
+    <div className="flex flex-col gap-1">
+      <CheckboxField
+        label="Use DPoP"
+        checked={checked}
+        onCheckedChange={onCheckedChange}
+        hint="Binds the token to a key made in this browser for this environment (RFC 9449); each request carries a signed proof."
+      />
+      {checked && shown && (
+        <p className="text-xs text-slate-600 dark:text-slate-300">
+          DPoP key thumbprint:{' '}
+          <output aria-label="DPoP key thumbprint" className="font-mono break-all">
+            {shown}
+          </output>
+        </p>
+      )}
+      {checked && failure && <p className="text-xs text-red-700 dark:text-red-300">{failure}</p>}
+    </div>
+  )
+}
