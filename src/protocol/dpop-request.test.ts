@@ -1,0 +1,73 @@
+import { decodeJwt } from 'jose'
+import { describe, expect, it } from 'vitest'
+import { requestClientCredentials } from './client-credentials.ts'
+import { sendApiRequest } from './external-api.ts'
+import { exchangeLog, jsonReply, scriptedFetch, textReply } from './scripted-fetch.ts'
+
+const server = { issuer: 'https://as.example', token_endpoint: 'https://as.example/oauth/token' }
+const nonceError = { error: 'use_dpop_nonce', error_description: 'nonce is required in the DPoP proof' }
+const bound = { access_token: 'at-dpop', token_type: 'DPoP', expires_in: 300 }
+
+const keyPair = () => crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']) as Promise<CryptoKeyPair>
+const proofOf = (headers: Headers | undefined) => decodeJwt(headers?.get('dpop') ?? '')
+
+describe('DPoP token requests', () => {
+  it('retries a use_dpop_nonce refusal once with the server nonce, recording both exchanges', async () => {
+    const baseFetch = scriptedFetch(jsonReply(nonceError, 400, { 'dpop-nonce': 'n-1' }), jsonReply(bound))
+    const log = exchangeLog()
+    const outcome = await requestClientCredentials({
+      server, client_id: 'svc', client_secret: 's', auth: 'client_secret_basic', record: log.record, baseFetch, dpop: await keyPair(),
+    })
+    expect(outcome).toMatchObject({ kind: 'tokens', tokens: bound, exchange: log.exchanges[1] })
+    expect(log.exchanges.map((exchange) => exchange.response?.status)).toEqual([400, 200])
+    const [first, second] = baseFetch.sent.map((request) => proofOf(request.headers))
+    expect(first).toMatchObject({ htm: 'POST', htu: 'https://as.example/oauth/token' })
+    expect(first?.nonce).toBeUndefined()
+    expect(second).toMatchObject({ htm: 'POST', nonce: 'n-1' })
+  })
+
+  it('retries only once: a second use_dpop_nonce is the outcome', async () => {
+    const baseFetch = scriptedFetch(jsonReply(nonceError, 400, { 'dpop-nonce': 'n-1' }), jsonReply(nonceError, 400, { 'dpop-nonce': 'n-2' }))
+    const log = exchangeLog()
+    const outcome = await requestClientCredentials({
+      server, client_id: 'svc', client_secret: 's', auth: 'client_secret_basic', record: log.record, baseFetch, dpop: await keyPair(),
+    })
+    expect(outcome).toMatchObject({ kind: 'oauth_error', error: 'use_dpop_nonce', status: 400 })
+    expect(baseFetch.sent).toHaveLength(2)
+  })
+
+  it('sends no DPoP header without a key', async () => {
+    const baseFetch = scriptedFetch(jsonReply({ access_token: 'a', token_type: 'Bearer' }))
+    await requestClientCredentials({ server, client_id: 'svc', client_secret: 's', auth: 'client_secret_basic', record: () => {}, baseFetch })
+    expect(baseFetch.sent[0]?.headers.has('dpop')).toBe(false)
+  })
+})
+
+describe('DPoP API requests', () => {
+  it('sends a DPoP-bound token as Authorization: DPoP with a proof carrying ath, retrying a nonce challenge once', async () => {
+    const baseFetch = scriptedFetch(
+      textReply('', 401, { 'www-authenticate': 'DPoP error="use_dpop_nonce", error_description="nonce required"', 'dpop-nonce': 'rs-1' }),
+      jsonReply({ sub: 'alice' }),
+    )
+    const log = exchangeLog()
+    const outcome = await sendApiRequest({
+      method: 'GET', url: 'https://api.example/me', headers: [], body: null, bearer: 'at-dpop', bearer_token_type: 'DPoP',
+      dpop: await keyPair(), record: log.record, baseFetch,
+    })
+    expect(outcome).toMatchObject({ kind: 'response', status: 200, json: { sub: 'alice' } })
+    expect(log.exchanges.map((exchange) => exchange.response?.status)).toEqual([401, 200])
+    expect(baseFetch.sent[1]?.headers.get('authorization')).toBe('DPoP at-dpop')
+    const ath = Buffer.from(await crypto.subtle.digest('SHA-256', new TextEncoder().encode('at-dpop'))).toString('base64url')
+    expect(proofOf(baseFetch.sent[1]?.headers)).toMatchObject({ htm: 'GET', htu: 'https://api.example/me', ath, nonce: 'rs-1' })
+  })
+
+  it('shows any other challenge as the reply, without a retry', async () => {
+    const baseFetch = scriptedFetch(textReply('', 401, { 'www-authenticate': 'DPoP error="invalid_token"' }))
+    const outcome = await sendApiRequest({
+      method: 'GET', url: 'https://api.example/me', headers: [], body: null, bearer: 'at-dpop', bearer_token_type: 'DPoP',
+      dpop: await keyPair(), record: () => {}, baseFetch,
+    })
+    expect(outcome).toMatchObject({ kind: 'response', status: 401 })
+    expect(baseFetch.sent).toHaveLength(1)
+  })
+})
