@@ -1,4 +1,4 @@
-import { decodeJwt } from 'jose'
+import { base64url, decodeJwt } from 'jose'
 import { describe, expect, it } from 'vitest'
 import { requestClientCredentials } from './client-credentials.ts'
 import { sendApiRequest } from './external-api.ts'
@@ -57,7 +57,7 @@ describe('DPoP API requests', () => {
     expect(outcome).toMatchObject({ kind: 'response', status: 200, json: { sub: 'alice' } })
     expect(log.exchanges.map((exchange) => exchange.response?.status)).toEqual([401, 200])
     expect(baseFetch.sent[1]?.headers.get('authorization')).toBe('DPoP at-dpop')
-    const ath = Buffer.from(await crypto.subtle.digest('SHA-256', new TextEncoder().encode('at-dpop'))).toString('base64url')
+    const ath = base64url.encode(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode('at-dpop'))))
     expect(proofOf(baseFetch.sent[1]?.headers)).toMatchObject({ htm: 'GET', htu: 'https://api.example/me', ath, nonce: 'rs-1' })
   })
 
