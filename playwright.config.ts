@@ -23,7 +23,8 @@ const sandbox = (port: number, extra: string) => ({
   command: `node scripts/run-sandbox.mjs --port ${port} --host 127.0.0.1 ${extra}`,
   url: `http://127.0.0.1:${port}/oauth/v2/oauth-anonymous/.well-known/openid-configuration`,
   reuseExistingServer: !process.env.CI,
-  timeout: 30_000,
+  // Nine servers and a build start at once: on a busy 2-core machine one can take a while to answer.
+  timeout: 120_000,
 })
 
 export default defineConfig({
@@ -65,14 +66,14 @@ export default defineConfig({
       command: `node e2e/hostile-server/server.mjs --port ${E2E_HOSTILE.port} --elsewhere-port ${E2E_HOSTILE.elsewhere.port}`,
       url: `${E2E_HOSTILE.origin}/__received`,
       reuseExistingServer: !process.env.CI,
-      timeout: 30_000,
+      timeout: 120_000,
     },
     {
       command: `npx vite build --logLevel warn && npx vite preview --port ${E2E_CONSOLE_PORT} --strictPort`,
       url: E2E_CONSOLE_ORIGIN,
       env: { VITE_SANDBOX_ISSUER: E2E_SANDBOX.issuer },
       reuseExistingServer: !process.env.CI,
-      timeout: 120_000,
+      timeout: 240_000,
     },
     // `npm start` itself (vite dev with the relay, and its own sandbox), for the relay journey.
     {
@@ -80,7 +81,7 @@ export default defineConfig({
       url: E2E_START_CONSOLE_ORIGIN,
       env: { SANDBOX_PORT: String(E2E_START_SANDBOX.port), CONSOLE_PORT: String(E2E_START_CONSOLE_PORT) },
       reuseExistingServer: !process.env.CI,
-      timeout: 120_000,
+      timeout: 240_000,
     },
   ],
 })
