@@ -1,6 +1,6 @@
 import { z } from 'zod/mini'
 import { clientAuthMethodSchema, type ClientProfile, type Environment } from './environment-schema.ts'
-import { parseHttpUrl } from './server-endpoints.ts'
+import { ENDPOINT_FIELDS, parseHttpUrl, type EndpointKey } from './server-endpoints.ts'
 
 /**
  * What a shared environment may carry: issuer, endpoints, client ids and auth methods, and nothing else.
@@ -18,23 +18,14 @@ const sharedClientSchema = z.strictObject({
   token_endpoint_auth_method: clientAuthMethodSchema,
 })
 
-const ENDPOINT_NAMES = [
-  'authorization_endpoint',
-  'pushed_authorization_request_endpoint',
-  'token_endpoint',
-  'device_authorization_endpoint',
-  'registration_endpoint',
-  'introspection_endpoint',
-  'revocation_endpoint',
-  'userinfo_endpoint',
-  'jwks_uri',
-] as const
+// The same endpoints the console shows and stores, so a shared link can carry each of them.
+const ENDPOINT_NAMES: readonly EndpointKey[] = ENDPOINT_FIELDS.map(({ key }) => key)
 
 export const sharedEnvironmentSchema = z.strictObject({
   version: z.literal(1),
   name: z.string().check(z.maxLength(200)),
   issuer: httpUrl,
-  endpoints: z.strictObject(Object.fromEntries(ENDPOINT_NAMES.map((name) => [name, z.optional(httpUrl)])) as Record<(typeof ENDPOINT_NAMES)[number], z.ZodMiniOptional<typeof httpUrl>>),
+  endpoints: z.strictObject(Object.fromEntries(ENDPOINT_NAMES.map((name) => [name, z.optional(httpUrl)])) as Record<EndpointKey, z.ZodMiniOptional<typeof httpUrl>>),
   clients: z.array(sharedClientSchema).check(z.maxLength(50)),
   /** How the console talks to this server; a choice, never a credential. */
   options: z.optional(z.strictObject({ use_relay: z.optional(z.boolean()) })),
