@@ -6,7 +6,8 @@
 //   - Search keystrokes in the HTTP log at 10,000 and 100,000 entries; baseline the same page with an empty log
 //   - Export HAR from its button at 10,000 entries, and the longest frame gap meanwhile
 // Writes bench/results.json and the README's table. Not part of npm test: it takes minutes and judges
-// speed, which CI machines vary in. BENCH_RUNS (default 5) sets interleaved runs; CHROMIUM_PATH the browser.
+// speed, which CI machines vary in. BENCH_RUNS (default 5) sets interleaved runs; CHROMIUM_PATH the browser;
+// BENCH_ONLY (e.g. "first-view,clicks,log") runs some parts and leaves results.json and README alone.
 import { chromium } from '@playwright/test'
 import react from '@vitejs/plugin-react'
 import { spawn } from 'node:child_process'
@@ -30,6 +31,8 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-ne
 const APP_DIR = resolve('node_modules/.bench/app')
 const FLOOR_DIR = resolve('node_modules/.bench/floor')
 const SEARCH = 'invalid_grant'
+const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((part) => part.trim())) : null
+const wanted = (part) => ONLY === null || ONLY.has(part)
 
 function freePort() {
   return new Promise((resolvePort, reject) => {
@@ -84,82 +87,86 @@ const chromiumVersion = browser.version()
 try {
   // First view and first paint, interleaved with the floor, at 1x and 4x CPU. The console's first view is
   // the steps a person starts with, ready to use: Environment, then Client Credentials with its button.
-  log(`First view: ${RUNS} interleaved runs …`)
-  const app = (cpuRate) => () => loadOnce(browser, { url: `${appOrigin}/`, selector: '#client-credentials button[type="submit"]', cpuRate })
-  const floor = (cpuRate) => () => loadOnce(browser, { url: `http://127.0.0.1:${floorPort}/`, selector: 'main h1', cpuRate })
-  const loads = await interleaved(RUNS, { app1: app(1), floor1: floor(1), app4: app(4), floor4: floor(4) })
-  const appBytes = await gzipBytes(APP_DIR, loads.app1[0].assets)
-  const floorBytes = await gzipBytes(FLOOR_DIR, loads.floor1[0].assets)
-  add({ id: 'first-view-gzip', name: `First view JS+CSS gzip (${loads.app1[0].assets.length} files)`, unit: 'kB', value: appBytes, baseline: floorBytes, baselineName: 'floor', ratio: appBytes / floorBytes, goal: '≤ 1.5× floor', met: appBytes / floorBytes <= 1.5 })
-  for (const rate of [1, 4]) {
-    const value = median(loads[`app${rate}`].map((load) => load.paintMs))
-    const baseline = median(loads[`floor${rate}`].map((load) => load.paintMs))
-    add({ id: `first-paint-${rate}x`, name: `First paint of the steps, ${rate}× CPU (median)`, unit: 'ms', value, baseline, baselineName: 'floor', ratio: value / baseline, goal: '≤ 1.3× floor', met: value / baseline <= 1.3 })
+  if (wanted('first-view')) {
+    log(`First view: ${RUNS} interleaved runs …`)
+    const app = (cpuRate) => () => loadOnce(browser, { url: `${appOrigin}/`, selector: '#client-credentials button[type="submit"]', cpuRate })
+    const floor = (cpuRate) => () => loadOnce(browser, { url: `http://127.0.0.1:${floorPort}/`, selector: 'main h1', cpuRate })
+    const loads = await interleaved(RUNS, { app1: app(1), floor1: floor(1), app4: app(4), floor4: floor(4) })
+    const appBytes = await gzipBytes(APP_DIR, loads.app1[0].assets)
+    const floorBytes = await gzipBytes(FLOOR_DIR, loads.floor1[0].assets)
+    add({ id: 'first-view-gzip', name: `First view JS+CSS gzip (${loads.app1[0].assets.length} files)`, unit: 'kB', value: appBytes, baseline: floorBytes, baselineName: 'floor', ratio: appBytes / floorBytes, goal: '≤ 1.5× floor', met: appBytes / floorBytes <= 1.5 })
+    for (const rate of [1, 4]) {
+      const value = median(loads[`app${rate}`].map((load) => load.paintMs))
+      const baseline = median(loads[`floor${rate}`].map((load) => load.paintMs))
+      add({ id: `first-paint-${rate}x`, name: `First paint of the steps, ${rate}× CPU (median)`, unit: 'ms', value, baseline, baselineName: 'floor', ratio: value / baseline, goal: '≤ 1.3× floor', met: value / baseline <= 1.3 })
+    }
   }
 
   // "Request token": click → result on screen, minus the network, against plain fetch().
-  log(`Request token: ${CLICKS} clicks interleaved with plain fetch() …`)
-  const tokenEndpoint = `${sandbox.issuer.replace('/oauth-anonymous', '')}/oauth-token`
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
-  const page = await context.newPage()
-  await preparePage(page)
-  await prepareLogPage(page)
-  await page.goto(`${appOrigin}/`)
-  const environment = page.getByRole('region', { name: 'Environment' })
-  await environment.getByRole('button', { name: 'Discover' }).click()
-  await environment.getByText('Endpoints discovered').waitFor({ timeout: 60_000 })
-  const tokenUrl = tokenEndpoint
-  const fetchInit = {
-    method: 'POST',
-    headers: { Authorization: `Basic ${Buffer.from('www:Password1').toString('base64')}`, 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: 'grant_type=client_credentials&scope=dcr',
-  }
-  const clickSamples = await interleaved(CLICKS, {
-    console: () => clickOverhead(page, 'client-credentials', 'Request token', '/oauth-token'),
-    fetch: () => fetchOverhead(page, tokenUrl, fetchInit),
-  })
-  const p95 = percentile(clickSamples.console, 95)
-  const fetchP95 = percentile(clickSamples.fetch, 95)
-  add({ id: 'request-token-p50', name: 'Request token: overhead p50 (click → result, minus network)', unit: 'ms', value: median(clickSamples.console), baseline: median(clickSamples.fetch), baselineName: 'plain fetch()', ratio: median(clickSamples.console) / median(clickSamples.fetch), goal: '–', met: true })
-  add({ id: 'request-token-p95', name: 'Request token: overhead p95', unit: 'ms', value: p95, baseline: fetchP95, baselineName: 'plain fetch()', ratio: p95 / fetchP95, goal: '≤ 16 ms', met: p95 <= 16 })
-  const early = median(clickSamples.console.slice(0, 10))
-  const late = median(clickSamples.console.slice(-10))
-  add({ id: 'request-token-flat', name: `Request token: clicks 31–40 vs 1–10 (median)`, unit: 'ms', value: late, baseline: early, baselineName: 'clicks 1–10', ratio: late / early, goal: 'flat over a session', met: late / early <= 1.25 })
+  if (wanted('clicks')) {
+    log(`Request token: ${CLICKS} clicks interleaved with plain fetch() …`)
+    const tokenEndpoint = `${sandbox.issuer.replace('/oauth-anonymous', '')}/oauth-token`
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
+    const page = await context.newPage()
+    await preparePage(page)
+    await prepareLogPage(page)
+    await page.goto(`${appOrigin}/`)
+    const environment = page.getByRole('region', { name: 'Environment' })
+    await environment.getByRole('button', { name: 'Discover' }).click()
+    await environment.getByText('Endpoints discovered').waitFor({ timeout: 60_000 })
+    const tokenUrl = tokenEndpoint
+    const fetchInit = {
+      method: 'POST',
+      headers: { Authorization: `Basic ${Buffer.from('www:Password1').toString('base64')}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'grant_type=client_credentials&scope=dcr',
+    }
+    const clickSamples = await interleaved(CLICKS, {
+      console: () => clickOverhead(page, 'client-credentials', 'Request token', '/oauth-token'),
+      fetch: () => fetchOverhead(page, tokenUrl, fetchInit),
+    })
+    const p95 = percentile(clickSamples.console, 95)
+    const fetchP95 = percentile(clickSamples.fetch, 95)
+    add({ id: 'request-token-p50', name: 'Request token: overhead p50 (click → result, minus network)', unit: 'ms', value: median(clickSamples.console), baseline: median(clickSamples.fetch), baselineName: 'plain fetch()', ratio: median(clickSamples.console) / median(clickSamples.fetch), goal: '–', met: true })
+    add({ id: 'request-token-p95', name: 'Request token: overhead p95', unit: 'ms', value: p95, baseline: fetchP95, baselineName: 'plain fetch()', ratio: p95 / fetchP95, goal: '≤ 16 ms', met: p95 <= 16 })
+    const early = median(clickSamples.console.slice(0, 10))
+    const late = median(clickSamples.console.slice(-10))
+    add({ id: 'request-token-flat', name: `Request token: clicks 31–40 vs 1–10 (median)`, unit: 'ms', value: late, baseline: early, baselineName: 'clicks 1–10', ratio: late / early, goal: 'flat over a session', met: late / early <= 1.25 })
 
-  // The same with 5,000 entries in the log.
-  const session5k = await writeSessionFile(join(workDir, 'session-5k.json'), 5_000)
-  await importSession(page, session5k, 5_000, { alongside: true })
-  const fullLog = await interleaved(20, {
-    console: () => clickOverhead(page, 'client-credentials', 'Request token', '/oauth-token'),
-    fetch: () => fetchOverhead(page, tokenUrl, fetchInit),
-  })
-  const fullP95 = percentile(fullLog.console, 95)
-  add({ id: 'request-token-5k-p95', name: 'Request token with 5,000 log entries: overhead p95', unit: 'ms', value: fullP95, baseline: percentile(fullLog.fetch, 95), baselineName: 'plain fetch()', ratio: fullP95 / percentile(fullLog.fetch, 95), goal: '≤ 16 ms', met: fullP95 <= 16 })
+    // The same with 5,000 entries in the log.
+    const session5k = await writeSessionFile(join(workDir, 'session-5k.json'), 5_000)
+    await importSession(page, session5k, 5_000, { alongside: true })
+    const fullLog = await interleaved(20, {
+      console: () => clickOverhead(page, 'client-credentials', 'Request token', '/oauth-token'),
+      fetch: () => fetchOverhead(page, tokenUrl, fetchInit),
+    })
+    const fullP95 = percentile(fullLog.console, 95)
+    add({ id: 'request-token-5k-p95', name: 'Request token with 5,000 log entries: overhead p95', unit: 'ms', value: fullP95, baseline: percentile(fullLog.fetch, 95), baselineName: 'plain fetch()', ratio: fullP95 / percentile(fullLog.fetch, 95), goal: '≤ 16 ms', met: fullP95 <= 16 })
 
-  // "Poll": the device flow walked through, then polls at the interval.
-  log('Poll: walking to a device code, then polling …')
-  await page.getByRole('region', { name: 'Client Credentials' }).getByText('Token issued').waitFor()
-  const external = page.getByRole('region', { name: 'External API' })
-  await external.getByRole('button', { name: 'Send request' }).click()
-  await external.getByText('201 Created', { exact: true }).waitFor({ timeout: 60_000 })
-  await external.getByRole('button', { name: 'Use as device client' }).click()
-  const device = page.getByRole('region', { name: 'Device Flow' })
-  await device.getByRole('button', { name: 'Start device flow' }).click()
-  await device.getByLabel('User code').waitFor({ timeout: 60_000 })
-  const pollStep = page.getByRole('region', { name: 'Poll' })
-  const pollSamples = []
-  const pollFetch = []
-  for (let index = 0; index < 20; index++) {
-    await pollStep.getByText('Ready to poll').waitFor({ timeout: 60_000 })
-    pollSamples.push(await clickOverhead(page, 'poll', 'Poll', '/oauth-token'))
-    pollFetch.push(await fetchOverhead(page, tokenUrl, fetchInit))
+    // "Poll": the device flow walked through, then polls at the interval.
+    log('Poll: walking to a device code, then polling …')
+    await page.getByRole('region', { name: 'Client Credentials' }).getByText('Token issued').waitFor()
+    const external = page.getByRole('region', { name: 'External API' })
+    await external.getByRole('button', { name: 'Send request' }).click()
+    await external.getByText('201 Created', { exact: true }).waitFor({ timeout: 60_000 })
+    await external.getByRole('button', { name: 'Use as device client' }).click()
+    const device = page.getByRole('region', { name: 'Device Flow' })
+    await device.getByRole('button', { name: 'Start device flow' }).click()
+    await device.getByLabel('User code').waitFor({ timeout: 60_000 })
+    const pollStep = page.getByRole('region', { name: 'Poll' })
+    const pollSamples = []
+    const pollFetch = []
+    for (let index = 0; index < 20; index++) {
+      await pollStep.getByText('Ready to poll').waitFor({ timeout: 60_000 })
+      pollSamples.push(await clickOverhead(page, 'poll', 'Poll', '/oauth-token'))
+      pollFetch.push(await fetchOverhead(page, tokenUrl, fetchInit))
+    }
+    const pollP95 = percentile(pollSamples, 95)
+    add({ id: 'poll-p95', name: 'Poll: overhead p95 (click → outcome, minus network)', unit: 'ms', value: pollP95, baseline: percentile(pollFetch, 95), baselineName: 'plain fetch()', ratio: pollP95 / percentile(pollFetch, 95), goal: '≤ 16 ms', met: pollP95 <= 16 })
+    await context.close()
   }
-  const pollP95 = percentile(pollSamples, 95)
-  add({ id: 'poll-p95', name: 'Poll: overhead p95 (click → outcome, minus network)', unit: 'ms', value: pollP95, baseline: percentile(pollFetch, 95), baselineName: 'plain fetch()', ratio: pollP95 / percentile(pollFetch, 95), goal: '≤ 16 ms', met: pollP95 <= 16 })
-  await context.close()
 
   // Search keystrokes at 10,000 and 100,000 entries, each page timed first with its log empty.
-  for (const count of [10_000, 100_000]) {
+  for (const count of wanted('log') ? [10_000, 100_000] : []) {
     log(`HTTP log: Search at ${count.toLocaleString('en-US')} entries …`)
     const sessionPath = await writeSessionFile(join(workDir, `session-${count}.json`), count)
     const logContext = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true })
@@ -206,11 +213,13 @@ const results = {
   machine: { cpus: cpus().length, loadAverage: loadavg().map((value) => round(value, 1)), chromium: chromiumVersion },
   measures,
 }
-await mkdir('bench', { recursive: true })
-await writeFile('bench/results.json', `${JSON.stringify(results, null, 2)}\n`)
-await updateReadme(results)
+if (ONLY === null) {
+  await mkdir('bench', { recursive: true })
+  await writeFile('bench/results.json', `${JSON.stringify(results, null, 2)}\n`)
+  await updateReadme(results)
+}
 for (const row of measures) {
   const ratio = row.ratio === null || row.ratio === undefined ? '' : ` (${row.ratio}× ${row.baselineName})`
   log(`  ${row.met ? 'met ' : 'NOT '} ${row.name}: ${row.value} ${row.unit}${ratio}; goal ${row.goal}`)
 }
-log('\nWrote bench/results.json and the table in README.md.')
+log(ONLY === null ? '\nWrote bench/results.json and the table in README.md.' : `\nRan only ${[...ONLY].join(', ')}: results.json and README left alone.`)
