@@ -31,6 +31,8 @@ test('a shared link opened in a fresh browser recreates the environment with no 
   await step.getByRole('button', { name: 'New client' }).click()
   await step.getByLabel('Client ID').fill('www')
   await step.getByLabel('Client secret').fill(SECRET)
+  // The scope a flow asks for is kept with the environment, and shared with it.
+  await page.getByRole('region', { name: 'Device Flow' }).getByLabel('Scope').fill('openid offline_access')
 
   // Shared as a link: the environment sits in the fragment, and no secret anywhere in it.
   await page.getByRole('banner').getByRole('button', { name: 'Share environment' }).click()
@@ -39,7 +41,12 @@ test('a shared link opened in a fresh browser recreates the environment with no 
   const link = await share.getByRole('textbox', { name: 'Share link' }).inputValue()
   expect(link.startsWith(`${E2E_CONSOLE_ORIGIN}/#share=`)).toBe(true)
   const decoded = Buffer.from(new URL(link).hash.slice('#share='.length), 'base64url').toString('utf8')
-  expect(JSON.parse(decoded)).toMatchObject({ name: 'Staging (shared)', issuer: E2E_SANDBOX.issuer, clients: [{ client_id: 'www' }] })
+  expect(JSON.parse(decoded)).toMatchObject({
+    name: 'Staging (shared)',
+    issuer: E2E_SANDBOX.issuer,
+    clients: [{ client_id: 'www' }],
+    scopes: { device_authorization: 'openid offline_access' },
+  })
   for (const value of forbidden) {
     expect(link).not.toContain(value)
     expect(decoded).not.toContain(value)
@@ -61,6 +68,8 @@ test('a shared link opened in a fresh browser recreates the environment with no 
   await expect(preview).toContainText('Staging (shared)')
   await expect(preview).toContainText(E2E_SANDBOX.issuer)
   await expect(preview.getByRole('list', { name: 'Shared clients' })).toContainText('www')
+  await expect(preview).toContainText('Device flow scope')
+  await expect(preview).toContainText('openid offline_access')
   await expect(environmentChoices(other)).toHaveText(['Local sandbox'])
   await ask.getByRole('button', { name: 'Add environment' }).click()
   await expect(ask).toBeHidden()
@@ -74,6 +83,8 @@ test('a shared link opened in a fresh browser recreates the environment with no 
   const otherStep = other.getByRole('region', { name: 'Client Credentials' })
   await expect(otherStep.getByLabel('Client ID')).toHaveValue('www')
   await expect(otherStep.getByLabel('Client secret')).toHaveValue('')
+  await expect(other.getByRole('region', { name: 'Device Flow' }).getByLabel('Scope')).toHaveValue('openid offline_access')
+  await expect(otherStep.getByLabel('Scope')).toHaveValue('dcr')
   await otherStep.getByLabel('Client secret').fill(SECRET)
   await otherStep.getByRole('button', { name: 'Request token' }).click()
   await expect(otherStep.getByText('Token issued')).toBeVisible()

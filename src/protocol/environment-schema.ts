@@ -1,6 +1,7 @@
 import { z } from 'zod/mini'
 import { CLIENT_AUTH_METHODS } from './client-auth-method.ts'
 import { privateJwkSchema } from './client-keys.ts'
+import { flowScopesSchema } from './flow-scopes.ts'
 
 /**
  * One source for the shapes the console keeps about servers and clients: the store persists them,
@@ -89,6 +90,8 @@ export const environmentSchema = z.object({
   useRelay: z.optional(z.boolean()),
   /** Origins off the issuer's that the person allowed credentials to go to (endpoint-trust.ts). */
   confirmedOrigins: z.optional(z.array(z.string())),
+  /** The scope each flow asks for on this server (flow-scopes.ts); a flow without one uses its default. */
+  scopes: z.optional(flowScopesSchema),
 })
 export type Environment = z.infer<typeof environmentSchema>
 

@@ -1,4 +1,5 @@
 import type { Environment } from './environment-schema.ts'
+import { flowScope, MAX_SCOPE_LENGTH } from './flow-scopes.ts'
 import {
   environmentFromShared,
   readShareFragment,
@@ -30,9 +31,10 @@ const environment: Environment = {
 
 describe('shared environments', () => {
   it('has a type with no field for a secret, a token or a code (checked by the type checker)', () => {
-    expectTypeOf<keyof SharedEnvironment>().toEqualTypeOf<'version' | 'name' | 'issuer' | 'endpoints' | 'clients' | 'options'>()
+    expectTypeOf<keyof SharedEnvironment>().toEqualTypeOf<'version' | 'name' | 'issuer' | 'endpoints' | 'clients' | 'scopes' | 'options'>()
     expectTypeOf<keyof SharedEnvironment['clients'][number]>().toEqualTypeOf<'label' | 'client_id' | 'token_endpoint_auth_method'>()
     expectTypeOf<keyof NonNullable<SharedEnvironment['options']>>().toEqualTypeOf<'use_relay'>()
+    expectTypeOf<keyof NonNullable<SharedEnvironment['scopes']>>().toEqualTypeOf<'client_credentials' | 'device_authorization' | 'authorization_code'>()
     expectTypeOf<keyof SharedEnvironment['endpoints']>().toEqualTypeOf<
       | 'authorization_endpoint'
       | 'pushed_authorization_request_endpoint'
@@ -109,5 +111,33 @@ describe('shared environments', () => {
     const hostile = { ...base, endpoints: { token_endpoint: 'javascript:alert(1)' } }
     expect(readSharedEnvironmentJson(JSON.stringify(hostile))).toMatchObject({ ok: false, message: expect.stringContaining('endpoints.token_endpoint') })
     expect(readSharedEnvironmentJson(JSON.stringify({ ...base, version: 2 }))).toMatchObject({ ok: false })
+  })
+
+  it('carries the scope each flow asks for, and the recreated environment starts its flows with them', () => {
+    const scopes = { client_credentials: 'dcr accounts', device_authorization: 'openid offline_access', authorization_code: '' }
+    const shared = toSharedEnvironment({ ...environment, scopes })
+    expect(shared.scopes).toEqual(scopes)
+    const read = readShareFragment(new URL(shareLink('http://console.example/', shared)).hash)
+    expect(read).toEqual({ ok: true, shared })
+    const recreated = environmentFromShared(shared, () => 'id')
+    expect(recreated.scopes).toEqual(scopes)
+    expect(flowScope(recreated.scopes, 'device_authorization')).toBe('openid offline_access')
+    expect(flowScope(recreated.scopes, 'authorization_code')).toBe('')
+    // Not set anywhere: the flow's own default, and nothing in the link.
+    expect(toSharedEnvironment(environment)).not.toHaveProperty('scopes')
+    expect(flowScope(environmentFromShared(toSharedEnvironment(environment), () => 'id').scopes, 'client_credentials')).toBe('dcr')
+  })
+
+  it('refuses scopes for flows it does not know, and a scope too long to be one', () => {
+    const base = { version: 1, name: 'x', issuer: 'https://idp.example', endpoints: {}, clients: [] }
+    expect(readSharedEnvironmentJson(JSON.stringify({ ...base, scopes: { client_credentials: 'dcr', client_secret: 'x' } }))).toEqual({
+      ok: false,
+      message: 'This shared environment was refused (scopes: unexpected "client_secret"). Nothing was added.',
+    })
+    expect(readSharedEnvironmentJson(JSON.stringify({ ...base, scopes: { device_authorization: 'a'.repeat(MAX_SCOPE_LENGTH + 1) } }))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('scopes.device_authorization'),
+    })
+    expect(readSharedEnvironmentJson(JSON.stringify({ ...base, scopes: { device_authorization: 42 } }))).toMatchObject({ ok: false })
   })
 })

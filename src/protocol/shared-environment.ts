@@ -1,9 +1,11 @@
 import { z } from 'zod/mini'
 import { clientAuthMethodSchema, type ClientProfile, type Environment } from './environment-schema.ts'
+import { pickFlowScopes, sharedFlowScopesSchema } from './flow-scopes.ts'
 import { ENDPOINT_FIELDS, parseHttpUrl, type EndpointKey } from './server-endpoints.ts'
 
 /**
- * What a shared environment may carry: issuer, endpoints, client ids and auth methods, and nothing else.
+ * What a shared environment may carry: issuer, endpoints, client ids and auth methods, the scope each
+ * flow asks for, and nothing else.
  * There is no field for a client secret, a registration access token, a token or a code, and the
  * objects are strict, so a link that smuggles one in is refused whole. RFC 6749 §10.3 (secrets stay put).
  */
@@ -27,6 +29,7 @@ export const sharedEnvironmentSchema = z.strictObject({
   issuer: httpUrl,
   endpoints: z.strictObject(Object.fromEntries(ENDPOINT_NAMES.map((name) => [name, z.optional(httpUrl)])) as Record<EndpointKey, z.ZodMiniOptional<typeof httpUrl>>),
   clients: z.array(sharedClientSchema).check(z.maxLength(50)),
+  scopes: z.optional(sharedFlowScopesSchema),
   /** How the console talks to this server; a choice, never a credential. */
   options: z.optional(z.strictObject({ use_relay: z.optional(z.boolean()) })),
 })
@@ -38,6 +41,7 @@ const FRAGMENT_KEY = 'share='
 
 /** The shareable part of an environment, picked field by field: secrets cannot come along. */
 export function toSharedEnvironment(environment: Environment): SharedEnvironment {
+  const scopes = pickFlowScopes(environment.scopes)
   const endpoints: SharedEnvironment['endpoints'] = {}
   for (const name of ENDPOINT_NAMES) {
     const value = environment.endpoints[name]
@@ -51,6 +55,7 @@ export function toSharedEnvironment(environment: Environment): SharedEnvironment
     clients: environment.clients
       .filter((client) => client.client_id !== '')
       .map(({ label, client_id, token_endpoint_auth_method }) => ({ label, client_id, token_endpoint_auth_method })),
+    ...(scopes ? { scopes } : {}),
     ...(environment.useRelay ? { options: { use_relay: true } } : {}),
   }
 }
@@ -60,6 +65,7 @@ export function toSharedEnvironment(environment: Environment): SharedEnvironment
  * Its clients have no secret: whoever adds it enters their own. RFC 6749 §2.3.1.
  */
 export function environmentFromShared(shared: SharedEnvironment, newId: () => string): Environment {
+  const scopes = pickFlowScopes(shared.scopes)
   const clients: ClientProfile[] = shared.clients.map(({ label, client_id, token_endpoint_auth_method }) => ({
     id: newId(),
     label: label || client_id,
@@ -74,6 +80,7 @@ export function environmentFromShared(shared: SharedEnvironment, newId: () => st
     issuer: shared.issuer,
     endpoints: { ...shared.endpoints },
     clients,
+    ...(scopes ? { scopes } : {}),
     ...(shared.options?.use_relay ? { useRelay: true } : {}),
   }
 }

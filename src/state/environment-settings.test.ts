@@ -65,6 +65,12 @@ describe('stored environment settings', () => {
     expect(read.ok && read.settings.environments[0]!.metadata).toMatchObject({ issuer: undefined, scopes_supported: ['openid'] })
   })
 
+  it('keeps the scope each flow asks for, and drops a member a later version might add', () => {
+    const scopes = { client_credentials: 'dcr', device_authorization: 'openid', later_flow: 'x' }
+    const read = readSettings({ ...v1Settings, environments: [{ ...v1Settings.environments[0], scopes }] })
+    expect(read.ok && read.settings.environments[0]!.scopes).toEqual({ client_credentials: 'dcr', device_authorization: 'openid' })
+  })
+
   it('says why settings are unusable: not an object, no environments, a client without an id', () => {
     expect(readSettings('hello')).toMatchObject({ ok: false })
     expect(readSettings({ ...v1Settings, environments: [] })).toMatchObject({ ok: false, problem: expect.stringContaining('"environments"') })

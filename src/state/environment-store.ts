@@ -11,6 +11,7 @@ import type { ClientAuthMethod } from '../protocol/client-auth.ts'
 import { idTokenSigningAlg } from '../protocol/client-expectations.ts'
 import type { ClientInput } from '../protocol/request-input.ts'
 import type { EndpointKey, ServerEndpoints } from '../protocol/server-endpoints.ts'
+import { flowScope, type ScopedFlow } from '../protocol/flow-scopes.ts'
 import { migrateSettings, readSettings, SETTINGS_VERSION, type PersistedSettings } from './environment-settings.ts'
 import { newId } from './new-id.ts'
 import { guardedLocalStorage } from './storage-guard.ts'
@@ -40,6 +41,7 @@ interface EnvironmentState {
     originConfirmationWithdrawn: (id: string, origin: string) => void
     rememberSecretsChanged: (remember: boolean) => void
     relayUseChanged: (id: string, useRelay: boolean) => void
+    flowScopeChanged: (id: string, flow: ScopedFlow, scope: string) => void
     environmentsImported: (environments: Environment[]) => void
   }
 }
@@ -143,6 +145,13 @@ const useEnvironmentStore = create<EnvironmentState>()(
         rememberSecretsChanged: (rememberSecrets) => set({ rememberSecrets }),
         relayUseChanged: (id, useRelay) =>
           set((state) => ({ environments: updateEnvironment(state.environments, id, (environment) => ({ ...environment, useRelay })) })),
+        flowScopeChanged: (id, flow, scope) =>
+          set((state) => ({
+            environments: updateEnvironment(state.environments, id, (environment) => ({
+              ...environment,
+              scopes: { ...environment.scopes, [flow]: scope },
+            })),
+          })),
         environmentsImported: (imported) => {
           const known = new Set(imported.map((environment) => environment.id))
           const environments = [...get().environments.filter((environment) => !known.has(environment.id)), ...imported]
@@ -199,6 +208,12 @@ export const useClientProfile = (environmentId: string, clientId: string | null)
     state.environments.find((environment) => environment.id === environmentId)?.clients.find((client) => client.id === clientId),
   )
 export const useEnvironmentActions = () => useEnvironmentStore(useShallow((state) => state.actions))
+
+/** The scope a flow asks for on this environment, and its setter: kept (and shared) with the environment. */
+export function useFlowScope(environment: Environment, flow: ScopedFlow): [string, (scope: string) => void] {
+  const { flowScopeChanged } = useEnvironmentActions()
+  return [flowScope(environment.scopes, flow), (scope) => flowScopeChanged(environment.id, flow, scope)]
+}
 
 /** For non-React callers (session export) that need a snapshot, not a subscription. */
 export const readEnvironmentSnapshot = () => {

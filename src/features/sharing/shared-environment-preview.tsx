@@ -1,3 +1,4 @@
+import { FLOW_SCOPE_FIELDS } from '../../protocol/flow-scopes.ts'
 import { ENDPOINT_FIELDS } from '../../protocol/server-endpoints.ts'
 import type { SharedEnvironment } from '../../protocol/shared-environment.ts'
 
@@ -10,6 +11,10 @@ export function SharedEnvironmentPreview({ shared, label }: { shared: SharedEnvi
     const value = shared.endpoints[key]
     return value ? [{ key, label: endpointLabel, value }] : []
   })
+  const scopes = FLOW_SCOPE_FIELDS.flatMap(({ flow, label: flowLabel }) => {
+    const value = shared.scopes?.[flow]
+    return value !== undefined ? [{ flow, label: `${flowLabel} scope`, value }] : []
+  })
   return (
     <section aria-label={label} className="flex flex-col gap-3 text-sm">
       <dl className="grid grid-cols-[max-content_minmax(0,1fr)] gap-x-3 gap-y-1">
@@ -21,6 +26,12 @@ export function SharedEnvironmentPreview({ shared, label }: { shared: SharedEnvi
           <div key={key} className="contents">
             <dt className="font-semibold">{endpointLabel}</dt>
             <dd className="font-mono text-xs break-all">{value}</dd>
+          </div>
+        ))}
+        {scopes.map(({ flow, label: scopeLabel, value }) => (
+          <div key={flow} className="contents">
+            <dt className="font-semibold">{scopeLabel}</dt>
+            <dd className="font-mono text-xs break-all">{value === '' ? <span className="font-sans italic">none</span> : value}</dd>
           </div>
         ))}
         {shared.options?.use_relay && (

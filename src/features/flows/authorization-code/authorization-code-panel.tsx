@@ -10,7 +10,7 @@ import { Notice } from '../../../components/ui/notice.tsx'
 import { ParamRowsEditor, type EditableRow } from '../../../components/ui/param-rows-editor.tsx'
 import { StepSection } from '../../../components/ui/step-section.tsx'
 import type { ClientAuthMethod } from '../../../protocol/client-auth.ts'
-import { environmentServer, pickClient, useActiveEnvironment } from '../../../state/environment-store.ts'
+import { environmentServer, pickClient, useActiveEnvironment, useFlowScope } from '../../../state/environment-store.ts'
 import { defaultRedirectUri, readCallbackArrival } from './callback-arrival.ts'
 import { CompletionView } from './completion-view.tsx'
 import { useAuthorizationCodeFlow } from './use-authorization-code-flow.ts'
@@ -29,7 +29,7 @@ export function AuthorizationCodePanel() {
   const [clientProfileId, setClientProfileId] = useState<string | null>(restored?.clientProfileId ?? null)
   const [authOverride, setAuthOverride] = useState<ClientAuthMethod | null>(restored?.auth ?? null)
   const [redirect_uri, setRedirectUri] = useState(restored?.redirect_uri ?? defaultRedirectUri)
-  const [scope, setScope] = useState(restored?.scope ?? 'openid profile email')
+  const [scope, setScope] = useFlowScope(environment, 'authorization_code')
   const [usePkce, setUsePkce] = useState(restored?.usePkce ?? true)
   const [usePar, setUsePar] = useState(restored?.usePar ?? false)
   const [extra, setExtra] = useState<EditableRow[]>(restored?.extra ?? SUGGESTED_EXTRA)
@@ -69,7 +69,7 @@ export function AuthorizationCodePanel() {
         />
         <div className="grid gap-3 sm:grid-cols-2">
           <AuthMethodSelect value={auth} onValueChange={setAuthOverride} hint="Used when the code is exchanged (and for PAR)." />
-          <TextField label="Scope" value={scope} onValueChange={setScope} className="font-mono" hint="Space-separated; openid asks for an ID token." />
+          <TextField label="Scope" value={scope} onValueChange={setScope} className="font-mono" hint="Space-separated; openid asks for an ID token. Kept with this environment." />
           <TextField
             label="Redirect URI"
             fieldClassName="sm:col-span-2"

@@ -19,7 +19,7 @@ import { authMethodWarning } from '../../../protocol/client-expectations.ts'
 import { dpopKeyPair } from '../../../protocol/dpop-key.ts'
 import { previewRequest } from '../../../protocol/request-preview.ts'
 import { requestClientCredentials } from '../../../protocol/requests-on-demand.ts'
-import { clientRequestInput, pickClient, useActiveEnvironment, type ClientProfile, type Environment } from '../../../state/environment-store.ts'
+import { clientRequestInput, pickClient, useActiveEnvironment, useFlowScope, type ClientProfile, type Environment } from '../../../state/environment-store.ts'
 import { requestTransport } from '../../../state/request-transport.ts'
 import { useTokenActions } from '../../../state/token-store.ts'
 
@@ -40,7 +40,7 @@ export function ClientCredentialsPanel() {
   const { tokensObtained } = useTokenActions()
   const [clientProfileId, setClientProfileId] = useState<string | null>(null)
   const [authOverride, setAuthOverride] = useState<ClientAuthMethod | null>(null)
-  const [scope, setScope] = useState('dcr')
+  const [scope, setScope] = useFlowScope(environment, 'client_credentials')
   const [extra, setExtra] = useState<EditableRow[]>([])
   const [useDpop, setUseDpop] = useState(false)
   const client = pickClient(environment, clientProfileId)
@@ -103,7 +103,7 @@ export function ClientCredentialsPanel() {
         />
         <div className="grid gap-3 sm:grid-cols-2">
           <AuthMethodSelect value={auth} onValueChange={setAuthOverride} warning={authMethodWarning(auth, environment.metadata)} />
-          <TextField label="Scope" value={scope} onValueChange={setScope} className="font-mono" hint="Space-separated." />
+          <TextField label="Scope" value={scope} onValueChange={setScope} className="font-mono" hint="Space-separated. Kept with this environment." />
         </div>
         <ParamRowsEditor label="Extra parameters" rows={extra} onRowsChange={setExtra} addLabel="Add parameter" />
         <DpopOption environmentId={environment.id} checked={useDpop} onCheckedChange={setUseDpop} />

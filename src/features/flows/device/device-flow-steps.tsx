@@ -13,7 +13,7 @@ import { authMethodWarning } from '../../../protocol/client-expectations.ts'
 import { dpopKeyPair } from '../../../protocol/dpop-key.ts'
 import { startDeviceAuthorization } from '../../../protocol/requests-on-demand.ts'
 import { previewRequest } from '../../../protocol/request-preview.ts'
-import { clientRequestInput, pickClient, useActiveEnvironment } from '../../../state/environment-store.ts'
+import { clientRequestInput, pickClient, useActiveEnvironment, useFlowScope } from '../../../state/environment-store.ts'
 import { requestTransport } from '../../../state/request-transport.ts'
 import { useTokenActions } from '../../../state/token-store.ts'
 import { useDeviceClientProfileId, useWalkthroughActions } from '../../../state/walkthrough-store.ts'
@@ -28,7 +28,7 @@ export function DeviceFlowSteps() {
   const { deviceClientChosen } = useWalkthroughActions()
   const { tokensObtained } = useTokenActions()
   const [authOverride, setAuthOverride] = useState<ClientAuthMethod | null>(null)
-  const [scope, setScope] = useState('')
+  const [scope, setScope] = useFlowScope(environment, 'device_authorization')
   const [useDpop, setUseDpop] = useState(false)
   const client = pickClient(environment, deviceClientProfileId)
   const auth = authOverride ?? client?.token_endpoint_auth_method ?? 'client_secret_basic'
@@ -92,7 +92,7 @@ export function DeviceFlowSteps() {
           />
           <div className="grid gap-3 sm:grid-cols-2">
             <AuthMethodSelect value={auth} onValueChange={setAuthOverride} warning={authMethodWarning(auth, environment.metadata)} />
-            <TextField label="Scope" value={scope} onValueChange={setScope} className="font-mono" hint="Optional, space-separated." />
+            <TextField label="Scope" value={scope} onValueChange={setScope} className="font-mono" hint="Optional, space-separated. Kept with this environment." />
           </div>
           <DpopOption environmentId={environment.id} checked={useDpop} onCheckedChange={setUseDpop} />
           <div className="flex gap-2">
