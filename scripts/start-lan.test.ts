@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest'
 // machine's network touched) whose only non-loopback address is LAN_ADDRESS. Where namespaces are not
 // allowed, scripts/start-plan.test.ts still pins the advertised URLs.
 const LAN_ADDRESS = '10.77.0.2'
-const namespacesAllowed = spawnSync('unshare', ['-rn', 'true']).status === 0
+const namespacesAllowed = spawnSync('unshare', ['-rn', 'ip', 'link', 'set', 'lo', 'up']).status === 0
 
 describe('npm start -- --lan', () => {
   test.skipIf(!namespacesAllowed)(
