@@ -1,4 +1,5 @@
 import * as oauth from 'oauth4webapi'
+import { clipText, escapeInvisible } from './visible-text.ts'
 
 /** Stable codes for an authorization response the console refuses to use. */
 export type CallbackRefusalCode =
@@ -24,13 +25,15 @@ export interface ExpectedCallback {
   state: string
 }
 
+/** A value from the redirect as it may be shown: invisible characters escaped, and short. */
+function shown(text: string): string {
+  return clipText(escapeInvisible(text).text, 60)
+}
+
 function refused(code: CallbackRefusalCode, message: string): CallbackOutcome {
   return { kind: 'refused', code, message }
 }
 
-function clip(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text
-}
 
 /**
  * Reads the authorization response at the redirect URI. `state` is checked first, so neither a code nor an
@@ -42,19 +45,19 @@ export function parseCallback(callback: URL | URLSearchParams, expected: Expecte
   const parameters = callback instanceof URL ? callback.searchParams : callback
   const state = parameters.get('state')
   if (state === null) {
-    return refused('ERR_STATE_MISSING', `"state" is missing from the redirect: expected the value this console sent ("${clip(expected.state)}")`)
+    return refused('ERR_STATE_MISSING', `"state" is missing from the redirect: expected the value this console sent ("${shown(expected.state)}")`)
   }
   if (state !== expected.state) {
     return refused(
       'ERR_STATE_MISMATCH',
-      `"state" does not match: expected "${clip(expected.state)}", got "${clip(state)}". The reply may belong to another request, or be forged (cross-site request forgery)`,
+      `"state" does not match: expected "${shown(expected.state)}", got "${shown(state)}". The reply may belong to another request, or be forged (cross-site request forgery)`,
     )
   }
   const iss = parameters.get('iss')
   if (iss !== null && iss !== expected.issuer) {
     return refused(
       'ERR_ISS_MISMATCH',
-      `"iss" does not match: expected "${clip(expected.issuer)}", got "${clip(iss)}". The reply comes from another authorization server (mix-up attack, RFC 9207)`,
+      `"iss" does not match: expected "${shown(expected.issuer)}", got "${shown(iss)}". The reply comes from another authorization server (mix-up attack, RFC 9207)`,
     )
   }
   const error = parameters.get('error')

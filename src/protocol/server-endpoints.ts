@@ -1,4 +1,5 @@
 import type * as oauth from 'oauth4webapi'
+import { clipText } from './visible-text.ts'
 
 /** Where an authorization server takes each kind of request, as its metadata names them. */
 export interface ServerEndpoints {
@@ -66,7 +67,7 @@ export function parseHttpUrl(
   } catch {
     return {
       ok: false,
-      message: `"${field}" is not a valid URL: expected an absolute http:// or https:// URL, got "${clip(text)}"`,
+      message: `"${field}" is not a valid URL: expected an absolute http:// or https:// URL, got "${clipText(text, 80)}"`,
     }
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
@@ -90,9 +91,6 @@ function originOf(value: string | undefined): string | undefined {
   }
 }
 
-function clip(text: string): string {
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text
-}
 
 /**
  * The endpoints an authorization server's metadata names (string members only). `issuer` falls

@@ -19,3 +19,8 @@ export function escapeInvisible(text: string): { text: string; escaped: boolean 
   })
   return { text: visible, escaped }
 }
+
+/** At most `max` characters of server or user text, marked when cut, for messages and titles. */
+export function clipText(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 3)}...` : text
+}

@@ -1,13 +1,10 @@
 import type { TransportFailure } from '../../protocol/http-exchange.ts'
-import { parseHttpUrl } from '../../protocol/server-endpoints.ts'
-import { explainOAuthError } from '../../protocol/oauth-error-glossary.ts'
 import { exhaustiveSwitchError, type RequestFailure } from '../../protocol/request-failure.ts'
 import { useContext } from 'react'
 import { Button } from '../ui/button.tsx'
-import { ClippedText } from '../ui/clipped-text.tsx'
 import { Notice } from '../ui/notice.tsx'
-import { escapeInvisible } from '../../protocol/visible-text.ts'
 import { RawExchange } from './exchange-view.tsx'
+import { OAuthErrorDetails, oauthErrorTitle } from './oauth-error-details.tsx'
 import { RelayOfferContext } from './relay-offer.ts'
 
 /** For a CORS refusal: the one-click way past it, when the local relay answers. */
@@ -71,46 +68,15 @@ export function RequestFailureView({ failure }: { failure: RequestFailure }) {
           <RawExchange exchange={failure.exchange} />
         </div>
       )
-    case 'oauth_error': {
-      const explanation = explainOAuthError(failure.error)
-      const parsed = failure.error_uri ? parseHttpUrl(failure.error_uri, 'error_uri') : null
-      const link = parsed?.ok ? parsed.url.href : null
-      const description = failure.error_description ? escapeInvisible(failure.error_description) : null
+    case 'oauth_error':
       return (
         <div className="flex flex-col gap-2">
-          <Notice tone="error" live title={`${clip(escapeInvisible(failure.error).text)} (HTTP ${failure.status})`}>
-            {description && (
-              <p>
-                <span className="font-medium">Server says:</span> <ClippedText text={description.text} />
-                {description.escaped && (
-                  <span className="block text-xs">It contained invisible control characters (shown as \u{'{…}'} escapes).</span>
-                )}
-              </p>
-            )}
-            {explanation && (
-              <p className="mt-1">
-                <span className="font-medium">What it means:</span> {explanation.meaning}{' '}
-                <span className="text-xs opacity-80">({explanation.reference})</span>
-              </p>
-            )}
-            {explanation?.hint && <p className="mt-1 font-medium">{explanation.hint}</p>}
-            {failure.error_uri && (
-              <p className="mt-1 break-all">
-                More:{' '}
-                {link ? (
-                  <a className="underline" href={link} target="_blank" rel="noreferrer noopener">
-                    {clip(link)}
-                  </a>
-                ) : (
-                  clip(failure.error_uri)
-                )}
-              </p>
-            )}
+          <Notice tone="error" live title={oauthErrorTitle(failure.error, `HTTP ${failure.status}`)}>
+            <OAuthErrorDetails error={failure.error} error_description={failure.error_description} error_uri={failure.error_uri} />
           </Notice>
           <RawExchange exchange={failure.exchange} />
         </div>
       )
-    }
     case 'not_oauth':
       return (
         <div className="flex flex-col gap-2">
@@ -127,6 +93,3 @@ export function RequestFailureView({ failure }: { failure: RequestFailure }) {
   }
 }
 
-function clip(text: string): string {
-  return text.length > 200 ? `${text.slice(0, 197)}...` : text
-}

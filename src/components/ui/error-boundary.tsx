@@ -1,4 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react'
+import { clipText } from '../../protocol/visible-text.ts'
 import { Button } from './button.tsx'
 
 interface ErrorBoundaryProps {
@@ -47,7 +48,7 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
       <div role="alert" className="rounded-md border border-rose-300 bg-rose-50 px-3 py-2 text-sm text-rose-900 dark:border-rose-800 dark:bg-rose-950/50 dark:text-rose-100">
         <p className="font-semibold">Could not show {this.props.what}</p>
         <p className="mt-1 break-all">
-          {clip(error.message || error.name)}. The rest of the console still works; the HTTP log has the raw exchange.
+          {clipText(error.message || error.name, 300)}. The rest of the console still works; the HTTP log has the raw exchange.
         </p>
         <Button variant="secondary" className="mt-2" onClick={this.retry}>
           Try again
@@ -63,6 +64,3 @@ function changed(next: readonly unknown[] | undefined, previous: readonly unknow
   return next.some((value, index) => !Object.is(value, previous[index]))
 }
 
-function clip(text: string): string {
-  return text.length > 300 ? `${text.slice(0, 297)}...` : text
-}

@@ -1,9 +1,9 @@
 import { ConformanceNotes } from '../../../components/exchange/conformance-notes.tsx'
 import { RawExchange } from '../../../components/exchange/exchange-view.tsx'
+import { OAuthErrorDetails, oauthErrorTitle } from '../../../components/exchange/oauth-error-details.tsx'
 import { RequestFailureView } from '../../../components/exchange/request-failure-view.tsx'
 import { TokenSummary } from '../../../components/tokens/token-summary.tsx'
 import { Notice } from '../../../components/ui/notice.tsx'
-import { explainOAuthError } from '../../../protocol/oauth-error-glossary.ts'
 import { exhaustiveSwitchError } from '../../../protocol/request-failure.ts'
 import type { CompletionOutcome, IdTokenResult } from './use-authorization-code-flow.ts'
 
@@ -58,27 +58,13 @@ export function CompletionView({ outcome }: { outcome: CompletionOutcome }) {
           {outcome.message} <span className="text-xs opacity-80">({outcome.code})</span>. The code was not exchanged.
         </Notice>
       )
-    case 'error_redirect': {
-      const explanation = explainOAuthError(outcome.error)
+    case 'error_redirect':
       return (
-        <Notice tone="error" live title={`${outcome.error} (in the redirect)`}>
-          <p>The authorization server sent the browser back with an error instead of a code (RFC 6749 §4.1.2.1).</p>
-          {outcome.error_description && (
-            <p className="mt-1">
-              <span className="font-medium">Server says:</span> {outcome.error_description}
-            </p>
-          )}
-          {explanation && (
-            <p className="mt-1">
-              <span className="font-medium">What it means:</span> {explanation.meaning}{' '}
-              <span className="text-xs opacity-80">({explanation.reference})</span>
-            </p>
-          )}
-          {explanation?.hint && <p className="mt-1 font-medium">{explanation.hint}</p>}
-          {outcome.error_uri && <p className="mt-1 break-all">More: {outcome.error_uri}</p>}
+        <Notice tone="error" live title={oauthErrorTitle(outcome.error, 'in the redirect')}>
+          <p className="mb-1">The authorization server sent the browser back with an error instead of a code (RFC 6749 §4.1.2.1).</p>
+          <OAuthErrorDetails error={outcome.error} error_description={outcome.error_description} error_uri={outcome.error_uri} />
         </Notice>
       )
-    }
     case 'exchanged': {
       const { outcome: exchanged, idToken } = outcome
       if (exchanged.kind !== 'tokens') return <RequestFailureView failure={exchanged} />
