@@ -1,5 +1,6 @@
 import { lazy, Suspense, useDeferredValue, useMemo, useState } from 'react'
 import { Button } from '../../components/ui/button.tsx'
+import { formatCount } from '../../components/ui/format-count.ts'
 import { LoadingFallback } from '../../components/ui/loading-fallback.tsx'
 import type { HttpExchange } from '../../protocol/http-exchange.ts'
 import { useExchangeLog, useHttpLogActions } from '../../state/http-log-store.ts'
@@ -30,7 +31,7 @@ export function HttpLogPanel() {
         <h2 id="http-log-heading" className="text-sm font-semibold">
           HTTP log{' '}
           <span className="font-normal text-slate-500 dark:text-slate-400">
-            ({filtered ? `${shown.length.toLocaleString()} of ${exchanges.length.toLocaleString()}` : exchanges.length.toLocaleString()})
+            ({filtered ? `${formatCount(shown.length)} of ${formatCount(exchanges.length)}` : formatCount(exchanges.length)})
           </span>
         </h2>
         <Button variant="ghost" onClick={logCleared} disabled={exchanges.length === 0}>

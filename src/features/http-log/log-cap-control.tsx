@@ -1,4 +1,5 @@
 import { SelectField } from '../../components/ui/fields.tsx'
+import { formatCount } from '../../components/ui/format-count.ts'
 import { useDroppedCount, useHttpLogActions, useLogCap } from '../../state/http-log-store.ts'
 
 const CAP_CHOICES = [500, 1_000, 5_000, 10_000, 20_000, 50_000, 100_000]
@@ -15,12 +16,12 @@ export function LogCapControl() {
         label="Keep at most"
         fieldClassName="w-40"
         value={String(cap)}
-        options={choices.map((choice) => ({ value: String(choice), label: `${choice.toLocaleString()} exchanges` }))}
+        options={choices.map((choice) => ({ value: String(choice), label: `${formatCount(choice)} exchanges` }))}
         onValueChange={(value) => capChanged(Number(value))}
       />
       {dropped > 0 && (
         <p role="status" className="text-xs text-amber-700 dark:text-amber-400">
-          {dropped.toLocaleString()} older {dropped === 1 ? 'exchange' : 'exchanges'} dropped
+          {formatCount(dropped)} older {dropped === 1 ? 'exchange' : 'exchanges'} dropped
         </p>
       )}
     </div>
