@@ -15,6 +15,7 @@ import {
   type ClientCredentials,
 } from './testing/oauth-requests.ts'
 import { captureProviderNotices } from './testing/provider-notices.ts'
+import { clockStoppedAt } from './testing/stopped-clock.ts'
 
 const WWW: ClientCredentials = { client_id: 'www', client_secret: 'Password1' }
 const CONSOLE_ORIGIN = 'http://127.0.0.1:5173'
@@ -129,8 +130,7 @@ describe('--slow-down-first', () => {
     const device = await startDeviceFlow(slow.origin, client, 'openid')
 
     const first = await poll(slow.origin, client, device.device_code)
-    await new Promise((resolve) => setTimeout(resolve, 1100))
-    const second = await poll(slow.origin, client, device.device_code)
+    const second = await clockStoppedAt(1.1, () => poll(slow.origin, client, device.device_code))
 
     expect(first.json.error).toBe('slow_down')
     expect(second.json.error).toBe('authorization_pending')

@@ -10,10 +10,12 @@ import {
   type ClientCredentials,
 } from './testing/oauth-requests.ts'
 import { captureProviderNotices } from './testing/provider-notices.ts'
+import { clockStoppedAt } from './testing/stopped-clock.ts'
 import { PATHS } from './configuration.ts'
 
-// Interval 1 s and a 3 s device_code lifetime keep the waiting tests short.
-const DEVICE_CODE_TTL = 3
+// A lifetime no approval outlasts however busy the machine; the tests about time move the sandbox's clock
+// (it runs in this process) instead of waiting.
+const DEVICE_CODE_TTL = 120
 const WWW: ClientCredentials = { client_id: 'www', client_secret: 'Password1' }
 
 let sandbox: RunningSandbox
@@ -30,8 +32,6 @@ afterAll(async () => {
   await sandbox.close()
   providerNotices.restore()
 })
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 describe('device authorization (RFC 8628 §3.1-3.2)', () => {
   test('the reply carries device_code, user_code, both verification URIs, expires_in = TTL and interval', async () => {
@@ -58,9 +58,11 @@ describe('polling the token endpoint (RFC 8628 §3.4-3.5)', () => {
 
   test('a second pending poll sooner than the interval answers slow_down naming the interval grown by 5 s', async () => {
     const device = await startDeviceFlow(sandbox.origin, client, 'openid')
-    await poll(sandbox.origin, client, device.device_code)
 
-    const tooSoon = await poll(sandbox.origin, client, device.device_code)
+    const tooSoon = await clockStoppedAt(0, async () => {
+      await poll(sandbox.origin, client, device.device_code)
+      return poll(sandbox.origin, client, device.device_code)
+    })
 
     expect(tooSoon.status).toBe(400)
     expect(tooSoon.json.error).toBe('slow_down')
@@ -70,11 +72,10 @@ describe('polling the token endpoint (RFC 8628 §3.4-3.5)', () => {
   test('a pending poll after waiting the interval answers authorization_pending again', async () => {
     const device = await startDeviceFlow(sandbox.origin, client, 'openid')
     await poll(sandbox.origin, client, device.device_code)
-    await sleep(1000)
 
-    const later = await poll(sandbox.origin, client, device.device_code)
+    const next = await clockStoppedAt(1, () => poll(sandbox.origin, client, device.device_code))
 
-    expect(later.json.error).toBe('authorization_pending')
+    expect(next.json.error).toBe('authorization_pending')
   })
 
   test('after approval on the HTML pages a client_secret_basic poll returns access, refresh and ID tokens', async () => {
@@ -132,9 +133,8 @@ describe('polling the token endpoint (RFC 8628 §3.4-3.5)', () => {
 
   test('a device_code polled after its lifetime answers expired_token', async () => {
     const device = await startDeviceFlow(sandbox.origin, client, 'openid')
-    await sleep(DEVICE_CODE_TTL * 1000 + 200)
 
-    const expired = await poll(sandbox.origin, client, device.device_code)
+    const expired = await clockStoppedAt(DEVICE_CODE_TTL + 1, () => poll(sandbox.origin, client, device.device_code))
 
     expect(expired.status).toBe(400)
     expect(expired.json.error).toBe('expired_token')
