@@ -47,6 +47,11 @@ describe('authorization request', () => {
     )
   })
 
+  it('names the DPoP key with dpop_jkt when given one', () => {
+    expect(authorizationParameters({ ...request, dpop_jkt: 'jkt-1' }).get('dpop_jkt')).toBe('jkt-1')
+    expect(authorizationParameters(request).has('dpop_jkt')).toBe(false)
+  })
+
   it('keeps the endpoint\'s own query in the authorization URL', () => {
     const url = authorizationUrl(server, pushedAuthorizationParameters('web', 'urn:r'))
     expect(url.ok && url.url.href).toBe('https://as.example/authorize?tenant=a&client_id=web&request_uri=urn%3Ar')

@@ -1,5 +1,6 @@
 import * as oauth from 'oauth4webapi'
 import { prepareClientRequest } from './client-request.ts'
+import { dpopHandle, withDPoPNonceRetry } from './dpop-request.ts'
 import type { HttpExchange } from './http-exchange.ts'
 import { enabledParams, type ParamRow } from './param-row.ts'
 import { settleReply } from './reply-settlement.ts'
@@ -21,6 +22,8 @@ export interface AuthorizationRequestInput {
   nonce?: string
   /** The S256 challenge of the code_verifier, when PKCE is on (RFC 7636 §4.3). */
   code_challenge?: string
+  /** The thumbprint of the DPoP key the code is to be bound to (RFC 9449 §10). */
+  dpop_jkt?: string
   /** prompt, login_hint, acr_values, claims ...: set after the core parameters, so a row can override one. */
   extra?: ParamRow[]
 }
@@ -30,7 +33,7 @@ export function asksForIdToken(scope: string): boolean {
   return scope.split(/\s+/).includes('openid')
 }
 
-/** The authorization request's parameters, in the order people read them. RFC 6749 §4.1.1, RFC 7636 §4.3. */
+/** The authorization request's parameters, in the order people read them. RFC 6749 §4.1.1, RFC 7636 §4.3, RFC 9449 §10. */
 export function authorizationParameters(input: AuthorizationRequestInput): URLSearchParams {
   const parameters = new URLSearchParams({ response_type: 'code', client_id: input.client_id.trim(), redirect_uri: input.redirect_uri.trim() })
   if (input.scope.trim() !== '') parameters.set('scope', input.scope.trim())
@@ -40,6 +43,7 @@ export function authorizationParameters(input: AuthorizationRequestInput): URLSe
     parameters.set('code_challenge', input.code_challenge)
     parameters.set('code_challenge_method', 'S256')
   }
+  if (input.dpop_jkt) parameters.set('dpop_jkt', input.dpop_jkt)
   for (const [name, value] of enabledParams(input.extra)) parameters.set(name, value)
   return parameters
 }
@@ -123,33 +127,38 @@ export interface CodeExchangeInput extends ClientInput, RecordInput {
   code_verifier: string | null
   /** The nonce sent, so oauth4webapi checks the ID token's; null when none was. */
   nonce: string | null
-  DPoP?: oauth.DPoPHandle
+  /** Set to bind the tokens to this key with a DPoP proof: the key `dpop_jkt` named, when it was sent. RFC 9449 §5, §10. */
+  dpop?: CryptoKeyPair
 }
 
 /**
  * Redeems the authorization code at the token endpoint with the chosen client authentication and, when
  * PKCE was used, the code_verifier; recorded as 'authorization-code'. What oauth4webapi objects to in the
- * reply (an ID token's nonce, audience ...) is a conformance note. RFC 6749 §4.1.3, RFC 7636 §4.5.
+ * reply (an ID token's nonce, audience ...) is a conformance note. With a DPoP key the request carries a proof,
+ * a `use_dpop_nonce` refusal retried once (the code is not spent by it). RFC 6749 §4.1.3, RFC 7636 §4.5, RFC 9449 §5.
  */
 export async function exchangeAuthorizationCode(input: CodeExchangeInput): Promise<TokenOutcome> {
   const redirectProblem = checkRedirectUri(input.redirect_uri)
   const prepared = prepareClientRequest(input, 'token_endpoint', 'authorization-code', redirectProblem)
   if (!prepared.ok) return prepared.failure
   const { url, context, as, client, auth } = prepared.request
-  return requestTokens(context, async () => {
-    const options = { ...context.options(url), ...(input.DPoP ? { DPoP: input.DPoP } : {}) }
-    const response = await oauth.authorizationCodeGrantRequest(
-      as,
-      client,
-      auth,
-      input.callbackParameters,
-      input.redirect_uri.trim(),
-      input.code_verifier ?? oauth.nopkce,
-      options,
-    )
-    return oauth.processAuthorizationCodeResponse(as, client, response, {
-      expectedNonce: input.nonce ?? oauth.expectNoNonce,
-      requireIdToken: input.nonce !== null,
-    })
-  })
+  const DPoP = dpopHandle(client, input.dpop)
+  return requestTokens(context, () =>
+    withDPoPNonceRetry(DPoP, async () => {
+      const options = { ...context.options(url), ...(DPoP ? { DPoP } : {}) }
+      const response = await oauth.authorizationCodeGrantRequest(
+        as,
+        client,
+        auth,
+        input.callbackParameters,
+        input.redirect_uri.trim(),
+        input.code_verifier ?? oauth.nopkce,
+        options,
+      )
+      return oauth.processAuthorizationCodeResponse(as, client, response, {
+        expectedNonce: input.nonce ?? oauth.expectNoNonce,
+        requireIdToken: input.nonce !== null,
+      })
+    }),
+  )
 }

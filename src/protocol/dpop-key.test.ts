@@ -1,6 +1,13 @@
 import { calculateJwkThumbprint } from 'jose'
 import { describe, expect, it } from 'vitest'
-import { dpopKeyPair, dpopKeyThumbprint, existingDpopKeyPair } from './dpop-key.ts'
+import {
+  adoptDpopKeyPair,
+  dpopKeyPair,
+  dpopKeyThumbprint,
+  existingDpopKeyPair,
+  importDpopKeyPair,
+  newPortableDpopKeyPair,
+} from './dpop-key.ts'
 
 describe('dpopKeyPair', () => {
   it('makes one non-extractable ES256 key pair per environment and keeps it for the session', async () => {
@@ -17,5 +24,25 @@ describe('dpopKeyPair', () => {
     const keyPair = await dpopKeyPair('env-thumbprint')
     const jwk = await crypto.subtle.exportKey('jwk', keyPair.publicKey)
     expect(await dpopKeyThumbprint(keyPair)).toBe(await calculateJwkThumbprint({ kty: 'EC', crv: jwk.crv!, x: jwk.x!, y: jwk.y! }))
+  })
+})
+
+describe('portable DPoP keys (the authorization code round trip)', () => {
+  it('exports a private JWK that imports back to the same key, the private half no longer extractable', async () => {
+    const { keyPair, jwk } = await newPortableDpopKeyPair()
+    expect(Object.keys(jwk).sort()).toEqual(['crv', 'd', 'kty', 'x', 'y'])
+    const imported = await importDpopKeyPair(jwk)
+    expect(imported.privateKey.extractable).toBe(false)
+    expect(await dpopKeyThumbprint(imported)).toBe(await dpopKeyThumbprint(keyPair))
+    const data = new TextEncoder().encode('proof')
+    const signature = await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, imported.privateKey, data)
+    expect(await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, keyPair.publicKey, signature, data)).toBe(true)
+  })
+
+  it('makes an adopted key the environment\'s, for the proofs that follow', async () => {
+    const { keyPair } = await newPortableDpopKeyPair()
+    adoptDpopKeyPair('env-adopted', keyPair)
+    expect(await existingDpopKeyPair('env-adopted')).toBe(keyPair)
+    expect(await dpopKeyPair('env-adopted')).toBe(keyPair)
   })
 })

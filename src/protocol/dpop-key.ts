@@ -17,6 +17,14 @@ export function dpopKeyPair(environmentId: string): Promise<CryptoKeyPair> {
   return keyPair
 }
 
+/**
+ * Makes the environment's key pair the one given, for a key that crossed a page load (the authorization
+ * code round trip): later proofs (API calls, refresh) must come from the key the token is bound to. RFC 9449 §5.
+ */
+export function adoptDpopKeyPair(environmentId: string, keyPair: CryptoKeyPair): void {
+  keyPairs.set(environmentId, Promise.resolve(keyPair))
+}
+
 /** The key pair when this session already made one for the environment, else null: no key is made here. */
 export function existingDpopKeyPair(environmentId: string): Promise<CryptoKeyPair> | null {
   return keyPairs.get(environmentId) ?? null
@@ -40,4 +48,36 @@ export async function ecJwkThumbprint(jwk: Pick<JsonWebKey, 'crv' | 'kty' | 'x' 
 /** The thumbprint of a key pair's public key. RFC 7638 §3. */
 export async function dpopKeyThumbprint(keyPair: CryptoKeyPair): Promise<string> {
   return ecJwkThumbprint(await crypto.subtle.exportKey('jwk', keyPair.publicKey))
+}
+
+/** An EC P-256 private JWK, the form a key takes to cross the authorization redirect in this tab's sessionStorage. */
+export interface DpopPrivateJwk {
+  kty: 'EC'
+  crv: 'P-256'
+  x: string
+  y: string
+  d: string
+}
+
+/**
+ * A key pair for one authorization request with `dpop_jkt`: the only DPoP key whose private half may be
+ * exported, because the code it is bound to is redeemed after the page has been left and loaded again.
+ * RFC 9449 §10.
+ */
+export async function newPortableDpopKeyPair(): Promise<{ keyPair: CryptoKeyPair; jwk: DpopPrivateJwk }> {
+  const keyPair = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])) as CryptoKeyPair
+  const { x, y, d } = await crypto.subtle.exportKey('jwk', keyPair.privateKey)
+  if (!x || !y || !d) throw new Error('the browser exported a P-256 private key without x, y or d')
+  return { keyPair, jwk: { kty: 'EC', crv: 'P-256', x, y, d } }
+}
+
+/** The key pair back from its private JWK, the private key no longer extractable. RFC 7517 §6.2. */
+export async function importDpopKeyPair(jwk: DpopPrivateJwk): Promise<CryptoKeyPair> {
+  const algorithm = { name: 'ECDSA', namedCurve: 'P-256' }
+  const { d: _d, ...publicJwk } = jwk
+  const [privateKey, publicKey] = await Promise.all([
+    crypto.subtle.importKey('jwk', jwk, algorithm, false, ['sign']),
+    crypto.subtle.importKey('jwk', publicJwk, algorithm, true, ['verify']),
+  ])
+  return { privateKey, publicKey }
 }

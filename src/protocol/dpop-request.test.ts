@@ -1,8 +1,12 @@
-import { base64url, decodeJwt } from 'jose'
+import { base64url, decodeJwt, decodeProtectedHeader } from 'jose'
+import * as oauth from 'oauth4webapi'
 import { describe, expect, it } from 'vitest'
+import { exchangeAuthorizationCode } from './authorization-code.ts'
 import { requestClientCredentials } from './client-credentials.ts'
+import { dpopKeyThumbprint, ecJwkThumbprint } from './dpop-key.ts'
 import { sendApiRequest } from './external-api.ts'
 import { exchangeLog, jsonReply, scriptedFetch, textReply } from './scripted-fetch.ts'
+import { refreshTokens } from './token-actions.ts'
 
 const server = { issuer: 'https://as.example', token_endpoint: 'https://as.example/oauth/token' }
 const nonceError = { error: 'use_dpop_nonce', error_description: 'nonce is required in the DPoP proof' }
@@ -39,6 +43,53 @@ describe('DPoP token requests', () => {
   it('sends no DPoP header without a key', async () => {
     const baseFetch = scriptedFetch(jsonReply({ access_token: 'a', token_type: 'Bearer' }))
     await requestClientCredentials({ server, client_id: 'svc', client_secret: 's', auth: 'client_secret_basic', record: () => {}, baseFetch })
+    expect(baseFetch.sent[0]?.headers.has('dpop')).toBe(false)
+  })
+})
+
+describe('DPoP on the code exchange and the refresh', () => {
+  const callback = () =>
+    oauth.validateAuthResponse({ issuer: server.issuer }, { client_id: 'web' }, new URLSearchParams('code=c-1&state=st'), 'st')
+  const client = { server, client_id: 'web', client_secret: 's', auth: 'client_secret_basic' as const }
+
+  it('exchanges the code with a proof from the key, retrying use_dpop_nonce once with both exchanges recorded', async () => {
+    const baseFetch = scriptedFetch(jsonReply(nonceError, 400, { 'dpop-nonce': 'n-1' }), jsonReply(bound))
+    const log = exchangeLog()
+    const dpop = await keyPair()
+    const outcome = await exchangeAuthorizationCode({
+      ...client, callbackParameters: callback(), redirect_uri: 'https://console.example/callback', code_verifier: null, nonce: null,
+      record: log.record, baseFetch, dpop,
+    })
+    expect(outcome).toMatchObject({ kind: 'tokens', tokens: bound })
+    expect(log.exchanges.map((exchange) => [exchange.step, exchange.response?.status])).toEqual([['authorization-code', 400], ['authorization-code', 200]])
+    const header = decodeProtectedHeader(baseFetch.sent[1]?.headers.get('dpop') ?? '')
+    expect(header).toMatchObject({ typ: 'dpop+jwt', alg: 'ES256' })
+    expect(await ecJwkThumbprint(header.jwk as JsonWebKey)).toBe(await dpopKeyThumbprint(dpop))
+    expect(proofOf(baseFetch.sent[1]?.headers)).toMatchObject({ htm: 'POST', htu: 'https://as.example/oauth/token', nonce: 'n-1' })
+    expect(new URLSearchParams(baseFetch.sent[1]?.body ?? '').get('code')).toBe('c-1')
+  })
+
+  it('refreshes DPoP-bound tokens with a proof from their key, retrying use_dpop_nonce once', async () => {
+    const baseFetch = scriptedFetch(jsonReply(nonceError, 400, { 'dpop-nonce': 'n-2' }), jsonReply({ ...bound, refresh_token: 'rt-2' }))
+    const log = exchangeLog()
+    const outcome = await refreshTokens({ ...client, refresh_token: 'rt-1', token_type: 'DPoP', dpop: await keyPair(), record: log.record, baseFetch })
+    expect(outcome).toMatchObject({ kind: 'tokens', tokens: { token_type: 'DPoP', refresh_token: 'rt-2' } })
+    expect(log.exchanges.map((exchange) => [exchange.step, exchange.response?.status])).toEqual([['refresh', 400], ['refresh', 200]])
+    expect(proofOf(baseFetch.sent[0]?.headers)).toMatchObject({ htm: 'POST', htu: 'https://as.example/oauth/token' })
+    expect(proofOf(baseFetch.sent[1]?.headers)).toMatchObject({ nonce: 'n-2' })
+  })
+
+  it('refuses to refresh DPoP-bound tokens without their key, sending nothing', async () => {
+    const baseFetch = scriptedFetch()
+    const outcome = await refreshTokens({ ...client, refresh_token: 'rt-1', token_type: 'DPoP', record: () => {}, baseFetch })
+    expect(outcome).toMatchObject({ kind: 'invalid_input', field: 'dpop' })
+    expect(outcome.kind === 'invalid_input' && outcome.message).toContain('must carry a DPoP proof from the same key (RFC 9449 §5)')
+    expect(baseFetch.sent).toHaveLength(0)
+  })
+
+  it('refreshes Bearer tokens without a proof', async () => {
+    const baseFetch = scriptedFetch(jsonReply({ access_token: 'a', token_type: 'Bearer' }))
+    await refreshTokens({ ...client, refresh_token: 'rt-1', token_type: 'Bearer', record: () => {}, baseFetch })
     expect(baseFetch.sent[0]?.headers.has('dpop')).toBe(false)
   })
 })

@@ -1,5 +1,6 @@
 import * as oauth from 'oauth4webapi'
 import { prepareClientRequest } from './client-request.ts'
+import { dpopHandle, withDPoPNonceRetry } from './dpop-request.ts'
 import type { HttpExchange } from './http-exchange.ts'
 import { settleReply } from './reply-settlement.ts'
 import { createRequestContext, type RecordInput } from './request-context.ts'
@@ -52,18 +53,47 @@ export async function introspectToken(input: TokenActionInput): Promise<Introspe
   return { kind: 'introspection', claims, active: claims.active === true, conformance, exchange }
 }
 
-/** Trades a refresh token for new tokens; `scope` may narrow them. RFC 6749 §6. */
-export async function refreshTokens(
-  input: ClientInput & RecordInput & { refresh_token: string; scope?: string },
-): Promise<TokenOutcome> {
-  const prepared = prepareClientRequest(input, 'token_endpoint', 'refresh', input.refresh_token === '' ? emptyToken('refresh_token') : null)
+export interface RefreshInput extends ClientInput, RecordInput {
+  refresh_token: string
+  scope?: string
+  /** The `token_type` of the tokens being refreshed: DPoP-bound ones are refreshed only with a proof. */
+  token_type?: string
+  /** The key the tokens are bound to: the refresh carries a proof from it. RFC 9449 §5. */
+  dpop?: CryptoKeyPair
+}
+
+function refreshProblem(input: RefreshInput): Extract<RequestFailure, { kind: 'invalid_input' }> | null {
+  if (input.refresh_token === '') return emptyToken('refresh_token')
+  if (input.token_type?.toLowerCase() === 'dpop' && !input.dpop) {
+    return {
+      kind: 'invalid_input',
+      field: 'dpop',
+      message:
+        'These tokens are DPoP-bound: their refresh must carry a DPoP proof from the same key (RFC 9449 §5), and this session ' +
+        'holds no DPoP key for their environment (keys live in memory only, so a reload loses them). Nothing was sent: ' +
+        'get new tokens with "Use DPoP" on.',
+    }
+  }
+  return null
+}
+
+/**
+ * Trades a refresh token for new tokens; `scope` may narrow them. With the DPoP key of the tokens the request
+ * carries a proof, so the server can check the refresh token's binding (public clients) and binds the new access
+ * token; a `use_dpop_nonce` refusal is retried once. RFC 6749 §6, RFC 9449 §5.
+ */
+export async function refreshTokens(input: RefreshInput): Promise<TokenOutcome> {
+  const prepared = prepareClientRequest(input, 'token_endpoint', 'refresh', refreshProblem(input))
   if (!prepared.ok) return prepared.failure
   const { url, context, as, client, auth } = prepared.request
   const scope = input.scope?.trim()
-  return requestTokens(context, async () => {
-    const options = { ...context.options(url), ...(scope ? { additionalParameters: { scope } } : {}) }
-    return oauth.processRefreshTokenResponse(as, client, await oauth.refreshTokenGrantRequest(as, client, auth, input.refresh_token, options))
-  })
+  const DPoP = dpopHandle(client, input.dpop)
+  return requestTokens(context, () =>
+    withDPoPNonceRetry(DPoP, async () => {
+      const options = { ...context.options(url), ...(scope ? { additionalParameters: { scope } } : {}), ...(DPoP ? { DPoP } : {}) }
+      return oauth.processRefreshTokenResponse(as, client, await oauth.refreshTokenGrantRequest(as, client, auth, input.refresh_token, options))
+    }),
+  )
 }
 
 /** Asks the revocation endpoint to invalidate a token; any 200 reply means done. RFC 7009 §2. */
