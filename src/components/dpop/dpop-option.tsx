@@ -6,17 +6,23 @@ interface DpopOptionProps {
   environmentId: string
   checked: boolean
   onCheckedChange: (checked: boolean) => void
+  /**
+   * Set when the request uses a key of its own rather than the environment's (the authorization code's,
+   * made for one redirect): its thumbprint, null while it is being made. No environment key is made then.
+   */
+  ownKey?: { thumbprint: string | null; failure: string | null; hint: string }
 }
 
 /**
  * The "Use DPoP" choice of a token request. Checking it makes the environment's key pair (once per
  * session) and shows its thumbprint, the value a bound token's `cnf.jkt` must carry. RFC 9449 §6.1.
  */
-export function DpopOption({ environmentId, checked, onCheckedChange }: DpopOptionProps) {
+export function DpopOption({ environmentId, checked, onCheckedChange, ownKey }: DpopOptionProps) {
   const [thumbprint, setThumbprint] = useState<{ environmentId: string; value: string } | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
+  const usesOwnKey = ownKey !== undefined
   useEffect(() => {
-    if (!checked) return
+    if (!checked || usesOwnKey) return
     let current = true
     dpopKeyPair(environmentId)
       .then(dpopKeyThumbprint)
@@ -25,15 +31,16 @@ export function DpopOption({ environmentId, checked, onCheckedChange }: DpopOpti
     return () => {
       current = false
     }
-  }, [checked, environmentId])
-  const shown = thumbprint?.environmentId === environmentId ? thumbprint.value : null
+  }, [checked, environmentId, usesOwnKey])
+  const shown = ownKey ? ownKey.thumbprint : thumbprint?.environmentId === environmentId ? thumbprint.value : null
+  const shownFailure = ownKey ? ownKey.failure : failure
   return (
     <div className="flex flex-col gap-1">
       <CheckboxField
         label="Use DPoP"
         checked={checked}
         onCheckedChange={onCheckedChange}
-        hint="Binds the token to a key made in this browser for this environment (RFC 9449); each request carries a signed proof."
+        hint={ownKey?.hint ?? 'Binds the token to a key made in this browser for this environment (RFC 9449); each request carries a signed proof.'}
       />
       {checked && shown && (
         <p className="text-xs text-slate-600 dark:text-slate-300">
@@ -43,7 +50,7 @@ export function DpopOption({ environmentId, checked, onCheckedChange }: DpopOpti
           </output>
         </p>
       )}
-      {checked && failure && <p className="text-xs text-red-700 dark:text-red-300">{failure}</p>}
+      {checked && shownFailure && <p className="text-xs text-red-700 dark:text-red-300">{shownFailure}</p>}
     </div>
   )
 }

@@ -7,6 +7,7 @@ import { CancelButton } from '../../components/ui/cancel-button.tsx'
 import { useCancellable } from '../../components/ui/use-cancellable.ts'
 import { Notice } from '../../components/ui/notice.tsx'
 import type { ClientAuthMethod } from '../../protocol/client-auth.ts'
+import { existingDpopKeyPair } from '../../protocol/dpop-key.ts'
 import { fetchUserinfo, refreshTokens } from '../../protocol/token-actions.ts'
 import { clientRequestInput, useEnvironments } from '../../state/environment-store.ts'
 import { requestTransport } from '../../state/request-transport.ts'
@@ -60,7 +61,12 @@ function TokenEntryView({ token }: { token: ObtainedToken }) {
 
   const cancellable = useCancellable()
   const refresh = useMutation({
-    mutationFn: (refreshToken: string) => refreshTokens({ ...client, refresh_token: refreshToken, signal: cancellable.signal() }),
+    mutationFn: async (refreshToken: string) => {
+      const signal = cancellable.signal()
+      // A DPoP-bound token is refreshed with the key this session holds for its environment (RFC 9449 §5).
+      const dpop = token.tokens.token_type.toLowerCase() === 'dpop' ? await existingDpopKeyPair(token.environmentId) : null
+      return refreshTokens({ ...client, refresh_token: refreshToken, token_type: token.tokens.token_type, signal, ...(dpop ? { dpop } : {}) })
+    },
     onSuccess: (outcome) => {
       if (outcome.kind !== 'tokens') return
       tokensObtained({

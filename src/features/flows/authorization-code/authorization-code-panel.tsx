@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { AuthMethodSelect, ClientPicker } from '../../../components/client/client-picker.tsx'
+import { DpopOption } from '../../../components/dpop/dpop-option.tsx'
 import { RawExchange } from '../../../components/exchange/exchange-view.tsx'
 import { RequestFailureView } from '../../../components/exchange/request-failure-view.tsx'
 import { Button } from '../../../components/ui/button.tsx'
@@ -32,11 +33,12 @@ export function AuthorizationCodePanel() {
   const [scope, setScope] = useFlowScope(environment, 'authorization_code')
   const [usePkce, setUsePkce] = useState(restored?.usePkce ?? true)
   const [usePar, setUsePar] = useState(restored?.usePar ?? false)
+  const [useDpop, setUseDpop] = useState(restored?.useDpop ?? false)
   const [extra, setExtra] = useState<EditableRow[]>(restored?.extra ?? SUGGESTED_EXTRA)
   const client = pickClient(environment, clientProfileId)
   const auth = authOverride ?? client?.token_endpoint_auth_method ?? 'client_secret_basic'
   const parAvailable = Boolean(environmentServer(environment).pushed_authorization_request_endpoint)
-  const form = { redirect_uri, scope, usePkce, usePar: usePar && parAvailable, extra }
+  const form = { redirect_uri, scope, usePkce, usePar: usePar && parAvailable, useDpop, extra }
   const flow = useAuthorizationCodeFlow(environment, client, auth, form)
   const started = flow.authorize.data
 
@@ -66,6 +68,7 @@ export function AuthorizationCodePanel() {
             setClientProfileId(id)
             setAuthOverride(null)
           }}
+          showKey={auth === 'private_key_jwt'}
         />
         <div className="grid gap-3 sm:grid-cols-2">
           <AuthMethodSelect value={auth} onValueChange={setAuthOverride} hint="Used when the code is exchanged (and for PAR)." />
@@ -97,6 +100,15 @@ export function AuthorizationCodePanel() {
                 : 'Not available: the server lists no pushed_authorization_request_endpoint (discover it, or enter it in Environment).'
             }
           />
+          <DpopOption
+            environmentId={environment.id}
+            checked={useDpop}
+            onCheckedChange={setUseDpop}
+            ownKey={{
+              ...flow.dpop,
+              hint: 'A key made in this browser for this request: its thumbprint goes as dpop_jkt, binding the code, and the code exchange carries a proof, binding the tokens (RFC 9449 §10). The private key waits in this tab\'s sessionStorage until the code is back.',
+            }}
+          />
         </div>
         <ParamRowsEditor label="Extra parameters" rows={extra} onRowsChange={setExtra} addLabel="Add parameter" />
         {form.usePar && (
@@ -110,7 +122,7 @@ export function AuthorizationCodePanel() {
           </Notice>
         )}
         <div className="flex gap-2">
-          <Button type="submit" busy={flow.authorize.isPending || (started?.kind === 'redirecting')} disabled={!flow.pkceReady && usePkce}>
+          <Button type="submit" busy={flow.authorize.isPending || (started?.kind === 'redirecting')} disabled={(!flow.pkceReady && usePkce) || (useDpop && flow.dpop.thumbprint === null)}>
             Authorize
           </Button>
           <CancelButton pending={flow.authorize.isPending} onCancel={flow.cancelAuthorize} />

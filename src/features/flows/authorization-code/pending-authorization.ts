@@ -6,7 +6,8 @@ import { decodeTokenSet, type ObtainedToken } from '../../../state/token-store.t
 
 /**
  * What must survive the trip to the authorization server and back in this tab: the request's secrets
- * (state, nonce, code_verifier, the client secret when the method sends one), the form, and the walk-through
+ * (state, nonce, code_verifier, the client secret when the method sends one, the DPoP private key when dpop_jkt
+ * was sent), the form, and the walk-through
  * so far (HTTP log, tokens). sessionStorage only, so it is this tab's alone, and taken (removed) on return.
  */
 const STORAGE_KEY = 'oauth-console:pending-authorization'
@@ -30,6 +31,8 @@ const pendingSchema = z.object({
   usePkce: z.boolean(),
   usePar: z.boolean(),
   useDpop: z.optional(z.boolean()),
+  // The private key dpop_jkt named (RFC 9449 §10): here for this tab only, removed on return like the rest.
+  dpop_jwk: z.optional(z.object({ kty: z.literal('EC'), crv: z.literal('P-256'), x: z.string(), y: z.string(), d: z.string() })),
   extra: z.array(rowSchema),
   // Checked one by one below, so one unreadable entry does not cost the rest.
   exchanges: z.array(z.unknown()),

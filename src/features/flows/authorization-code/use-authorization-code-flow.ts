@@ -13,6 +13,7 @@ import {
 } from '../../../protocol/authorization-code.ts'
 import { parseCallback, type CallbackOutcome } from '../../../protocol/callback.ts'
 import type { ClientAuthMethod } from '../../../protocol/client-auth.ts'
+import { adoptDpopKeyPair, importDpopKeyPair } from '../../../protocol/dpop-key.ts'
 import type { HttpExchange } from '../../../protocol/http-exchange.ts'
 import { validateIdToken, type IdTokenCheck } from '../../../protocol/id-token.ts'
 import { fetchJwks } from '../../../protocol/jwks.ts'
@@ -22,6 +23,7 @@ import { checkClient } from '../../../protocol/request-input.ts'
 import { toAuthorizationServer } from '../../../protocol/server-endpoints.ts'
 import type { TokenOutcome } from '../../../protocol/token-response.ts'
 import {
+  clientRequestInput,
   environmentServer,
   readEnvironmentSnapshot,
   useEnvironmentActions,
@@ -33,6 +35,7 @@ import { requestTransport } from '../../../state/request-transport.ts'
 import { useObtainedTokens, useTokenActions } from '../../../state/token-store.ts'
 import { readCallbackArrival, type CallbackArrival } from './callback-arrival.ts'
 import { savePendingAuthorization, type PendingAuthorization } from './pending-authorization.ts'
+import { usePortableDpopKey } from './use-portable-dpop-key.ts'
 
 /** The values that make one authorization request unguessable; new for every page load. */
 interface RequestSecrets {
@@ -46,6 +49,8 @@ export interface AuthorizationForm {
   scope: string
   usePkce: boolean
   usePar: boolean
+  /** Bind the code (dpop_jkt) and the tokens to a DPoP key made for this request. RFC 9449 §10. */
+  useDpop: boolean
   extra: ParamRow[]
 }
 
@@ -106,6 +111,7 @@ export function useAuthorizationCodeFlow(environment: Environment, client: Clien
   const arrival = readCallbackArrival()
   const [secrets] = useState(newSecrets)
   const code_challenge = usePkceChallenge(secrets.code_verifier)
+  const dpop = usePortableDpopKey(form.useDpop)
   const tokens = useObtainedTokens()
   const { tokensObtained } = useTokenActions()
   const { exchangesImported } = useHttpLogActions()
@@ -120,6 +126,7 @@ export function useAuthorizationCodeFlow(environment: Environment, client: Clien
     state: secrets.state,
     ...(withIdToken ? { nonce: secrets.nonce } : {}),
     ...(form.usePkce && code_challenge ? { code_challenge } : {}),
+    ...(form.useDpop && dpop.key ? { dpop_jkt: dpop.key.jkt } : {}),
     extra: form.extra,
   })
   const preview = authorizationUrl(server, form.usePar ? pushedAuthorizationParameters(client?.client_id ?? '', '<request_uri from the PAR reply>') : parameters)
@@ -130,21 +137,21 @@ export function useAuthorizationCodeFlow(environment: Environment, client: Clien
 
   const authorize = useMutation({
     mutationFn: async (): Promise<AuthorizeOutcome> => {
-      const invalid =
-        checkRedirectUri(form.redirect_uri) ?? checkClient({ client_id: client?.client_id ?? '', client_secret: client?.client_secret ?? '', auth })
+      const clientInput = clientRequestInput(environment, client, { auth })
+      const invalid = checkRedirectUri(form.redirect_uri) ?? checkClient(clientInput)
       if (invalid) return invalid
       if (!client) return { kind: 'invalid_input', message: 'Choose a client first' }
       if (form.usePkce && !code_challenge) return { kind: 'invalid_input', message: 'The PKCE code_challenge is still being computed: try again' }
+      if (form.useDpop && !dpop.key) {
+        return { kind: 'invalid_input', field: 'dpop', message: dpop.failure ?? 'The DPoP key is still being made: try again' }
+      }
       let target = preview
       let pushed: PushedRequest | null = null
       let exchange: HttpExchange | null = null
       if (form.usePar) {
         pushAbort.current?.abort()
         pushAbort.current = new AbortController()
-        const outcome = await pushAuthorizationRequest({
-          server, client_id: client.client_id, client_secret: client.client_secret, auth, parameters, ...requestTransport(environment),
-          signal: pushAbort.current.signal,
-        })
+        const outcome = await pushAuthorizationRequest({ ...clientInput, parameters, ...requestTransport(environment), signal: pushAbort.current.signal })
         if (outcome.kind !== 'pushed') return outcome
         pushed = outcome.pushed
         exchange = outcome.exchange
@@ -167,6 +174,8 @@ export function useAuthorizationCodeFlow(environment: Environment, client: Clien
         code_verifier: form.usePkce ? secrets.code_verifier : null,
         usePkce: form.usePkce,
         usePar: form.usePar,
+        useDpop: form.useDpop,
+        ...(form.useDpop && dpop.key ? { dpop_jwk: dpop.key.jwk } : {}),
         extra: form.extra,
         exchanges: readExchangesSnapshot(),
         tokens,
@@ -189,18 +198,29 @@ export function useAuthorizationCodeFlow(environment: Environment, client: Clien
       if (callback.kind !== 'code') return callback
       const returnedTo = readEnvironmentSnapshot().environments.find((candidate) => candidate.id === pending.environmentId)
       if (!returnedTo) return { kind: 'environment_gone' }
+      const profile = returnedTo.clients.find((candidate) => candidate.id === pending.clientProfileId)
+      let dpopKey: CryptoKeyPair | undefined
+      try {
+        dpopKey = pending.dpop_jwk ? await importDpopKeyPair(pending.dpop_jwk) : undefined
+      } catch (error) {
+        const message = `The DPoP key carried through the redirect could not be read back, so the code was not sent: ${String(error)}`
+        return { kind: 'exchanged', outcome: { kind: 'invalid_input', field: 'dpop', message }, idToken: null }
+      }
       const outcome = await exchangeAuthorizationCode({
-        server: environmentServer(returnedTo),
+        // The client as it was when the request left (its secret from this tab's storage), not as edited since.
+        ...clientRequestInput(returnedTo, profile, { auth: pending.auth }),
         client_id: pending.client_id,
         client_secret: pending.client_secret,
-        auth: pending.auth,
         callbackParameters: callback.parameters,
         redirect_uri: pending.redirect_uri,
         code_verifier: pending.code_verifier,
         nonce: pending.nonce,
-        ...requestTransport(environment),
+        ...requestTransport(returnedTo),
+        ...(dpopKey ? { dpop: dpopKey } : {}),
       })
       if (outcome.kind !== 'tokens') return { kind: 'exchanged', outcome, idToken: null }
+      // The token is bound to this key: later proofs for the environment (API calls, refresh) come from it.
+      if (dpopKey) adoptDpopKeyPair(returnedTo.id, dpopKey)
       tokensObtained({
         step: 'authorization-code',
         environmentId: returnedTo.id,
@@ -237,5 +257,9 @@ export function useAuthorizationCodeFlow(environment: Environment, client: Clien
   }, [arrival, complete, exchangesImported, tokensObtained, clientChanged])
 
   const cancelAuthorize = () => pushAbort.current?.abort()
-  return { arrival, secrets, parameters, preview, authorize, cancelAuthorize, completion, pkceReady: code_challenge !== null }
+  return {
+    arrival, secrets, parameters, preview, authorize, cancelAuthorize, completion, pkceReady: code_challenge !== null,
+    /** The thumbprint of the key the next request names as dpop_jkt, null while it is being made. */
+    dpop: { thumbprint: dpop.key?.jkt ?? null, failure: dpop.failure },
+  }
 }
