@@ -13,7 +13,7 @@ import { Notice } from '../../../components/ui/notice.tsx'
 import { StepSection } from '../../../components/ui/step-section.tsx'
 import type { ClientAuthMethod } from '../../../protocol/client-auth.ts'
 import { requestTokenExchange, TOKEN_TYPE_URIS } from '../../../protocol/token-exchange.ts'
-import { environmentServer, pickClient, useActiveEnvironment } from '../../../state/environment-store.ts'
+import { clientRequestInput, pickClient, useActiveEnvironment } from '../../../state/environment-store.ts'
 import { requestTransport } from '../../../state/request-transport.ts'
 import { useObtainedTokens, useTokenActions, type ObtainedToken } from '../../../state/token-store.ts'
 
@@ -64,10 +64,7 @@ export function TokenExchangePanel() {
   const exchange = useMutation({
     mutationFn: () =>
       requestTokenExchange({
-        server: environmentServer(environment),
-        client_id: client?.client_id ?? '',
-        client_secret: client?.client_secret ?? '',
-        auth,
+        ...clientRequestInput(environment, client, { auth }),
         subject_token: subject?.value ?? '',
         subject_token_type: subjectType,
         ...(actor ? { actor_token: actor.value, actor_token_type: actor.type } : {}),
@@ -113,6 +110,7 @@ export function TokenExchangePanel() {
             setClientProfileId(id)
             setAuthOverride(null)
           }}
+          showKey={auth === 'private_key_jwt'}
         />
         <div className="grid gap-3 sm:grid-cols-2">
           <AuthMethodSelect value={auth} onValueChange={setAuthOverride} />
