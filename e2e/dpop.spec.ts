@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test'
 import { answerOnSecondDevice } from './approve-device.ts'
 import { E2E_SANDBOX } from './servers.ts'
-import { discover, poll, registerDeviceClient, requestDcrToken, startDeviceFlow } from './walkthrough.ts'
+import { discover, poll, registerDeviceClient, requestDcrToken, signInAndAnswer, startDeviceFlow } from './walkthrough.ts'
 
 const httpLog = (page: Page) => page.getByRole('complementary', { name: 'HTTP log' })
 
@@ -12,6 +12,16 @@ async function openExchange(page: Page, step: string, index: number, expectedRow
   const rows = log.getByRole('list', { name: 'Exchanges' }).getByRole('listitem')
   await expect(rows).toHaveCount(expectedRows)
   await rows.nth(index).getByRole('button').click()
+  return page.getByRole('dialog')
+}
+
+/** Opens the newest exchange of one step once it has the given status (a nonce retry may or may not come first). */
+async function openNewestExchange(page: Page, step: string, status: string) {
+  const log = httpLog(page)
+  await log.getByLabel('Step').selectOption(step)
+  const newest = log.getByRole('list', { name: 'Exchanges' }).getByRole('listitem').first()
+  await expect(newest).toContainText(status)
+  await newest.getByRole('button').click()
   return page.getByRole('dialog')
 }
 
@@ -75,12 +85,7 @@ test('DPoP: client credentials and a device poll get DPoP-bound tokens, the nonc
   await expect(tokens.getByRole('definition').filter({ hasText: /^DPoP \(DPoP-bound/ })).toHaveCount(2)
 
   // Every poll carried a proof; the last one is shown decoded.
-  const log = httpLog(page)
-  await log.getByLabel('Step').selectOption('device-poll')
-  const pollRows = log.getByRole('list', { name: 'Exchanges' }).getByRole('listitem')
-  await expect(pollRows.first()).toContainText('200')
-  await pollRows.first().getByRole('button').click()
-  dialog = page.getByRole('dialog')
+  dialog = await openNewestExchange(page, 'device-poll', '200')
   expect(await proofClaims(dialog)).toMatchObject({ htm: 'POST', htu: tokenUrl, nonce: expect.any(String) })
   await dialog.getByRole('button', { name: 'Close' }).click()
 
@@ -91,11 +96,53 @@ test('DPoP: client credentials and a device poll get DPoP-bound tokens, the nonc
   await api.getByLabel('URL').fill(`${E2E_SANDBOX.issuer.replace(/\/oauth-anonymous$/, '')}/oauth-userinfo`)
   await api.getByRole('button', { name: 'Send request' }).click()
   await expect(api.getByText('200 OK', { exact: true })).toBeVisible()
-  await log.getByLabel('Step').selectOption('external-api')
-  const apiRows = log.getByRole('list', { name: 'Exchanges' }).getByRole('listitem')
-  await expect(apiRows.first()).toContainText('200')
-  await apiRows.first().getByRole('button').click()
-  dialog = page.getByRole('dialog')
+  dialog = await openNewestExchange(page, 'external-api', '200')
   await expect(dialog.getByText(/authorization: DPoP ••••/i).first()).toBeVisible()
   expect(await proofClaims(dialog)).toMatchObject({ htm: 'GET', ath: expect.stringMatching(/^[\w-]{43}$/) })
+})
+
+test('DPoP on the authorization code: dpop_jkt names the browser key, the code exchange and the refresh carry its proofs, the tokens are DPoP-bound', async ({ page }) => {
+  test.setTimeout(180_000)
+  await page.goto('/')
+  await discover(page)
+  const tokenUrl = `${E2E_SANDBOX.origin}/oauth/v2/oauth-token`
+
+  // The key is made for this request; its thumbprint is the dpop_jkt of the previewed URL.
+  const step = page.getByRole('region', { name: 'Authorization Code' })
+  await step.getByRole('checkbox', { name: 'Use DPoP' }).check()
+  const thumbprint = step.getByLabel('DPoP key thumbprint')
+  await expect(thumbprint).toHaveText(/^[\w-]{43}$/)
+  const jkt = (await thumbprint.textContent()) ?? ''
+  await expect(step.getByLabel('Authorization URL')).toContainText(`dpop_jkt=${jkt}`)
+
+  // To the sandbox and back; the code is exchanged with a proof from that key.
+  await step.getByRole('button', { name: 'Authorize' }).click()
+  await signInAndAnswer(page, 'Approve')
+  await expect(step.getByText('Code exchanged for tokens')).toBeVisible({ timeout: 45_000 })
+  await expect(step.getByRole('checkbox', { name: 'Use DPoP' })).toBeChecked()
+  await expect(step.getByText('DPoP', { exact: true })).toBeVisible()
+
+  // The sandbox asks for a nonce: the refused proof and the retry, both recorded and decoded.
+  let dialog = await openExchange(page, 'authorization-code', 1, 2)
+  await expect(dialog.getByRole('heading', { name: /POST .*token.* 400/ })).toBeVisible()
+  await expect(dialog.getByLabel('DPoP proof header')).toContainText('"typ": "dpop+jwt"')
+  await expect(dialog.getByLabel('DPoP proof header')).toContainText('"kty": "EC"')
+  expect(await proofClaims(dialog)).toMatchObject({ htm: 'POST', htu: tokenUrl })
+  await dialog.getByRole('button', { name: 'Close' }).click()
+  dialog = await openExchange(page, 'authorization-code', 0, 2)
+  await expect(dialog.getByRole('heading', { name: /POST .*token.* 200/ })).toBeVisible()
+  expect(await proofClaims(dialog)).toMatchObject({ htm: 'POST', htu: tokenUrl, nonce: expect.any(String) })
+  await expect(dialog.getByText(/"token_type": ?"DPoP"/).first()).toBeVisible()
+  await dialog.getByRole('button', { name: 'Close' }).click()
+
+  // The token list keeps the binding; Refresh proves with the same key and gets DPoP-bound tokens again.
+  const list = page.getByRole('region', { name: 'Tokens', exact: true }).getByRole('list', { name: 'Tokens obtained' })
+  const codeTokens = list.getByRole('listitem').filter({ hasText: 'Authorization code' })
+  await expect(codeTokens.getByRole('definition').filter({ hasText: /^DPoP \(DPoP-bound/ })).toBeVisible()
+  await codeTokens.getByRole('button', { name: 'Refresh', exact: true }).click()
+  await expect(codeTokens.getByText('New tokens issued')).toBeVisible()
+  await expect(list.getByRole('listitem').first().getByRole('definition').filter({ hasText: /^DPoP \(DPoP-bound/ })).toBeVisible()
+  // One exchange, or two if the nonce from the code exchange has expired meanwhile: the newest is the 200.
+  dialog = await openNewestExchange(page, 'refresh', '200')
+  expect(await proofClaims(dialog)).toMatchObject({ htm: 'POST', htu: tokenUrl, nonce: expect.any(String) })
 })

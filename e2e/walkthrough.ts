@@ -48,3 +48,11 @@ export async function walkToDeviceCode(page: Page, options: { issuer?: string; s
   await registerDeviceClient(page)
   return startDeviceFlow(page, options.scope)
 }
+
+/** The sandbox's sign-in and consent pages, as the person sees them after Authorize. */
+export async function signInAndAnswer(page: Page, answer: 'Approve' | 'Deny') {
+  await page.getByLabel('Username').fill('demo')
+  await page.getByLabel('Password').fill('demo')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByRole('button', { name: answer }).click()
+}
