@@ -1,5 +1,6 @@
 import { requestClientCredentials } from './client-credentials.ts'
 import { pollDeviceToken } from './device-flow.ts'
+import { decodeDpopProof } from './dpop-proof.ts'
 import { previewRequest } from './request-preview.ts'
 
 const server = { issuer: 'https://idp.example', token_endpoint: 'https://idp.example/token' }
@@ -26,6 +27,18 @@ describe('previewRequest', () => {
     expect(authorization?.value).toMatch(/^Basic •+$/)
     expect(JSON.stringify(preview)).not.toContain('Password1')
     expect(JSON.stringify(preview)).not.toContain(btoa('www:Password1'))
+  })
+
+  it('shows the DPoP proof a request with a key would carry (typ dpop+jwt, htm, htu)', async () => {
+    const dpop = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify'])) as CryptoKeyPair
+    const preview = await previewRequest((recording) =>
+      requestClientCredentials({ server, client_id: 'www', client_secret: 'Password1', auth: 'client_secret_basic', dpop, ...recording }),
+    )
+    expect(preview.kind).toBe('ready')
+    if (preview.kind !== 'ready') return
+    const proof = decodeDpopProof(preview.request.headers)
+    expect(proof?.kind === 'jwt' && proof.header).toMatchObject({ typ: 'dpop+jwt', alg: 'ES256' })
+    expect(proof?.kind === 'jwt' && proof.claims).toMatchObject({ htm: 'POST', htu: 'https://idp.example/token' })
   })
 
   it('masks the device code and a secret sent in the body', async () => {

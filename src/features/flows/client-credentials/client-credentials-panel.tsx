@@ -30,9 +30,12 @@ function requestInput({ environment, client, auth, scope, extra }: { environment
 
 type RequestChoices = Parameters<typeof requestInput>[0]
 
-/** The guided preview: the same request function and input, stopped before it sends. */
-function previewClientCredentials(choices: RequestChoices) {
-  return previewRequest((recording) => requestClientCredentials({ ...requestInput(choices), ...recording }))
+/** The guided preview: the same request function and input (DPoP proof included), stopped before it sends. */
+function previewClientCredentials(choices: RequestChoices, useDpop: boolean) {
+  return previewRequest(async (recording) => {
+    const dpop = useDpop ? await dpopKeyPair(choices.environment.id) : undefined
+    return requestClientCredentials({ ...requestInput(choices), ...recording, ...(dpop ? { dpop } : {}) })
+  })
 }
 
 export function ClientCredentialsPanel() {
@@ -82,8 +85,8 @@ export function ClientCredentialsPanel() {
     >
       <GuidedStepNote
         step="client-credentials"
-        preview={() => previewClientCredentials({ environment, client, auth, scope, extra })}
-        previewKey={`${environment.endpoints.token_endpoint}|${environment.useRelay}|${client?.id}|${client?.client_id}|${client?.client_secret}|${auth}|${scope}|${extra.map((row) => `${row.enabled}:${row.name}=${row.value}`).join("&")}`}
+        preview={() => previewClientCredentials({ environment, client, auth, scope, extra }, useDpop)}
+        previewKey={`${useDpop}|${environment.endpoints.token_endpoint}|${environment.useRelay}|${client?.id}|${client?.client_id}|${client?.client_secret}|${auth}|${scope}|${extra.map((row) => `${row.enabled}:${row.name}=${row.value}`).join("&")}`}
       />
       <form
         className="flex flex-col gap-3"
