@@ -1,4 +1,5 @@
 import type { HttpExchange } from '../protocol/http-exchange.ts'
+import { buildSearchText } from './exchange-search-text.ts'
 
 /** Past this many dropped slots at the front, the shared array is copied without them. */
 const COMPACT_AFTER = 4_096
@@ -7,13 +8,15 @@ const COMPACT_AFTER = 4_096
  * An immutable view of the HTTP log, oldest first, over a shared append-only array. Appending writes
  * new slots and makes a new view, so recording one exchange costs O(1) instead of copying the whole
  * log; dropping the oldest moves the start. Views handed out earlier stay valid: the slots they cover
- * are never rewritten, and compaction copies into a new array.
+ * are never rewritten, and compaction copies into a new array. Beside each exchange, in a second
+ * array, is the text Search looks in, built when the exchange is appended.
  */
 export class ExchangeLog {
-  static readonly EMPTY = new ExchangeLog([], 0, 0)
+  static readonly EMPTY = new ExchangeLog([], [], 0, 0)
 
   private constructor(
     private readonly items: HttpExchange[],
+    private readonly texts: string[],
     private readonly start: number,
     private readonly end: number,
   ) {}
@@ -25,6 +28,11 @@ export class ExchangeLog {
   /** The exchange at `index` (0 is the oldest still kept). */
   at(index: number): HttpExchange | undefined {
     return index >= 0 && index < this.length ? this.items[this.start + index] : undefined
+  }
+
+  /** The lower-cased text Search looks in for the exchange at `index` (URL and bodies). */
+  searchTextAt(index: number): string {
+    return index >= 0 && index < this.length ? this.texts[this.start + index]! : ''
   }
 
   /** Oldest first, without copying. */
@@ -45,25 +53,30 @@ export class ExchangeLog {
   /** This log with `added` after it, keeping at most `cap`; `dropped` counts the oldest let go. */
   appended(added: readonly HttpExchange[], cap: number): { log: ExchangeLog; dropped: number } {
     // Another view already wrote past this one's end (it was appended to twice): start from a copy.
-    const items = this.end === this.items.length ? this.items : this.toArray()
-    const offset = items === this.items ? 0 : this.start
+    const shared = this.end === this.items.length
+    const items = shared ? this.items : this.toArray()
+    const texts = shared ? this.texts : this.texts.slice(this.start, this.end)
+    const offset = shared ? 0 : this.start
     const skip = Math.max(0, added.length - cap)
-    for (let index = skip; index < added.length; index++) items.push(added[index]!)
+    for (let index = skip; index < added.length; index++) {
+      items.push(added[index]!)
+      texts.push(buildSearchText(added[index]!))
+    }
     const end = items.length
     const start = Math.max(this.start - offset, end - cap)
     const dropped = skip + Math.max(0, start - (this.start - offset))
-    return { log: ExchangeLog.over(items, start, end), dropped }
+    return { log: ExchangeLog.over(items, texts, start, end), dropped }
   }
 
   /** This log cut to its newest `cap` exchanges. */
   capped(cap: number): { log: ExchangeLog; dropped: number } {
     if (this.length <= cap) return { log: this, dropped: 0 }
     const start = this.end - cap
-    return { log: ExchangeLog.over(this.items, start, this.end), dropped: start - this.start }
+    return { log: ExchangeLog.over(this.items, this.texts, start, this.end), dropped: start - this.start }
   }
 
-  private static over(items: HttpExchange[], start: number, end: number): ExchangeLog {
-    if (start >= COMPACT_AFTER && start > end - start) return new ExchangeLog(items.slice(start, end), 0, end - start)
-    return new ExchangeLog(items, start, end)
+  private static over(items: HttpExchange[], texts: string[], start: number, end: number): ExchangeLog {
+    if (start >= COMPACT_AFTER && start > end - start) return new ExchangeLog(items.slice(start, end), texts.slice(start, end), 0, end - start)
+    return new ExchangeLog(items, texts, start, end)
   }
 }

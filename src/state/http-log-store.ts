@@ -3,7 +3,6 @@ import { create } from 'zustand'
 import { useShallow } from 'zustand/react/shallow'
 import type { HttpExchange } from '../protocol/http-exchange.ts'
 import { ExchangeLog } from './exchange-log.ts'
-import { prepareSearchText } from './exchange-search-text.ts'
 
 export const DEFAULT_LOG_CAP = 5_000
 /** The largest cap on offer: a day-long support session, or a big HAR, fits. */
@@ -31,14 +30,12 @@ const useHttpLogStore = create<HttpLogState>()((set) => ({
   dropped: 0,
   actions: {
     exchangeRecorded: (exchange) => {
-      prepareSearchText([exchange])
       set((state) => {
         const { log, dropped } = state.log.appended([exchange], state.cap)
         return { log, dropped: state.dropped + dropped }
       })
     },
     exchangesImported: (imported) => {
-      prepareSearchText(imported)
       set((state) => {
         const { log, dropped } = state.log.appended(imported, state.cap)
         return { log, dropped: state.dropped + dropped }

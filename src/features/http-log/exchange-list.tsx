@@ -1,10 +1,10 @@
-import { useVirtualizer } from '@tanstack/react-virtual'
-import { useCallback, useRef, type KeyboardEvent } from 'react'
+import { memo, useRef, type KeyboardEvent } from 'react'
 import type { HttpExchange } from '../../protocol/http-exchange.ts'
+import { useFixedRowWindow } from './fixed-row-window.ts'
 import { STEP_LABELS, type ExchangeSequence } from './log-filter.ts'
 
 const ROW_HEIGHT = 30
-const rowHeight = () => ROW_HEIGHT
+const OVERSCAN = 10
 
 function statusClass(exchange: HttpExchange) {
   const status = exchange.response?.status
@@ -31,24 +31,17 @@ interface ExchangeListProps {
 }
 
 /**
- * Only the rows in view are in the DOM, so a log of 10,000 exchanges scrolls and filters without
- * stalling. Arrow keys, Home and End move between rows, scrolling the list as needed.
+ * Only the rows in view are in the DOM, so a log of 100,000 exchanges scrolls and filters without
+ * stalling: rows are one height, so what is in view is arithmetic, whatever the count. Rows are keyed
+ * by exchange id, so a row that stays in view across a new filter keeps its element. Arrow keys, Home
+ * and End move between rows, scrolling the list as needed.
  */
-export function ExchangeList({ exchanges, onOpen }: ExchangeListProps) {
+export const ExchangeList = memo(function ExchangeList({ exchanges, onOpen }: ExchangeListProps) {
   const scrollRef = useRef<HTMLDivElement>(null)
-  // Stable while the shown list is: the virtualizer keeps its row measurements instead of rebuilding them each render.
-  const getItemKey = useCallback((index: number) => exchanges.at(index)?.id ?? index, [exchanges])
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer re-renders through its own state
-  const virtualizer = useVirtualizer({
-    count: exchanges.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: rowHeight,
-    overscan: 10,
-    getItemKey,
-  })
+  const { first, end, totalHeight, scrollToRow } = useFixedRowWindow(scrollRef, exchanges.length, ROW_HEIGHT, OVERSCAN)
 
   const focusRow = (index: number) => {
-    virtualizer.scrollToIndex(index)
+    scrollToRow(index)
     // The row may only be rendered after the scroll: look for it on the next frames.
     const tryFocus = (attempts: number) => {
       const button = scrollRef.current?.querySelector<HTMLButtonElement>(`[data-index="${index}"] button`)
@@ -70,18 +63,19 @@ export function ExchangeList({ exchanges, onOpen }: ExchangeListProps) {
 
   return (
     <div ref={scrollRef} className="min-h-0 flex-1 overflow-auto">
-      <ul aria-label="Exchanges" onKeyDown={onKeyDown} className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const exchange = exchanges.at(item.index)
+      <ul aria-label="Exchanges" onKeyDown={onKeyDown} className="relative w-full" style={{ height: totalHeight }}>
+        {Array.from({ length: end - first }, (_, offset) => {
+          const index = first + offset
+          const exchange = exchanges.at(index)
           if (!exchange) return null
           return (
             <li
-              key={item.key}
-              data-index={item.index}
+              key={exchange.id}
+              data-index={index}
               aria-setsize={exchanges.length}
-              aria-posinset={item.index + 1}
+              aria-posinset={index + 1}
               className="absolute top-0 left-0 w-full border-b border-slate-100 dark:border-slate-800"
-              style={{ height: item.size, transform: `translateY(${item.start}px)` }}
+              style={{ height: ROW_HEIGHT, transform: `translateY(${index * ROW_HEIGHT}px)` }}
             >
               <button
                 type="button"
@@ -107,6 +101,6 @@ export function ExchangeList({ exchanges, onOpen }: ExchangeListProps) {
       </ul>
     </div>
   )
-}
+})
 
 export default ExchangeList

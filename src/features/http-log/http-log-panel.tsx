@@ -1,4 +1,4 @@
-import { lazy, Suspense, useDeferredValue, useMemo, useState } from 'react'
+import { lazy, Suspense, useCallback, useDeferredValue, useMemo, useState } from 'react'
 import { Button } from '../../components/ui/button.tsx'
 import { formatCount } from '../../components/ui/format-count.ts'
 import { LoadingFallback } from '../../components/ui/loading-fallback.tsx'
@@ -17,6 +17,8 @@ export function HttpLogPanel() {
   const { logCleared } = useHttpLogActions()
   const [filter, setFilter] = useState<LogFilter>(NO_FILTER)
   const [openId, setOpenId] = useState<string | null>(null)
+  // Stable, so the memoised list skips the render that only updates the Search field.
+  const openExchange = useCallback((exchange: HttpExchange) => setOpenId(exchange.id), [])
   // Typing stays responsive on a long log: the list catches up with the latest filter when it can.
   const deferredFilter = useDeferredValue(filter)
   const shown = useMemo(() => filterExchanges(exchanges, deferredFilter), [exchanges, deferredFilter])
@@ -45,7 +47,7 @@ export function HttpLogPanel() {
         <p className="flex-1 p-3 text-sm text-slate-500 dark:text-slate-400">No exchange matches the filters.</p>
       ) : (
         <Suspense fallback={<LoadingFallback what="the log" className="flex-1 p-3" />}>
-          <ExchangeList exchanges={shown} onOpen={(exchange: HttpExchange) => setOpenId(exchange.id)} />
+          <ExchangeList exchanges={shown} onOpen={openExchange} />
         </Suspense>
       )}
       <LogCapControl />

@@ -33,6 +33,18 @@ describe('filterExchanges', () => {
     expect(ids(filterExchanges(log, search('invalid')))).toEqual(['b', 'a'])
   })
 
+  it('narrows a query that grew at either end, finding matches after where the shorter query was', () => {
+    const { log: texts } = ExchangeLog.EMPTY.appended(
+      [exchange('early', 'valid then invalid_grant'), exchange('late', 'only xvalid'), exchange('twice', 'aab aba')],
+      10,
+    )
+    expect(ids(filterExchanges(texts, search('valid')))).toEqual(['late', 'early'])
+    expect(ids(filterExchanges(texts, search('invalid')))).toEqual(['early'])
+    expect(ids(filterExchanges(texts, search('invalid_grant')))).toEqual(['early'])
+    expect(ids(filterExchanges(texts, search('a')))).toEqual(['twice', 'late', 'early'])
+    expect(ids(filterExchanges(texts, search('aba')))).toEqual(['twice'])
+  })
+
   it('combines search with status, and a status change searches the whole log again', () => {
     expect(ids(filterExchanges(log, { ...search('error'), status: '4xx' }))).toEqual(['b', 'a'])
     expect(ids(filterExchanges(log, { ...search('error'), status: '2xx' }))).toEqual([])
