@@ -3,18 +3,21 @@ import { GuidedModeContext, type GuidedMode } from '../components/guide/guided-m
 import { useGuidedModeOn, useWalkthroughStartedAt } from '../features/guide/guide-store.ts'
 import type { HttpExchange } from '../protocol/http-exchange.ts'
 import { isGuidedStep, type GuidedStepId } from '../protocol/tutorial-guide.ts'
-import { useExchanges } from '../state/http-log-store.ts'
+import { useExchangeLogWhile } from '../state/http-log-store.ts'
+
+const GUIDED_OFF: GuidedMode = { enabled: false, latest: () => null }
 
 /** Hands each step whether guided mode is on and its latest exchange since the walk-through (re)started. */
 export function GuidedModeProvider({ children }: { children: ReactNode }) {
   const enabled = useGuidedModeOn()
   const since = useWalkthroughStartedAt()
-  const exchanges = useExchanges()
+  // Read only while guided mode is on: otherwise a new exchange changes nothing here, so no step re-renders for it.
+  const log = useExchangeLogWhile(enabled)
   const value = useMemo<GuidedMode>(() => {
-    if (!enabled) return { enabled, latest: () => null }
+    if (!log) return GUIDED_OFF
     const latest = new Map<GuidedStepId, HttpExchange>()
-    for (const exchange of exchanges) if (exchange.startedAt >= since && isGuidedStep(exchange.step)) latest.set(exchange.step, exchange)
-    return { enabled, latest: (step) => latest.get(step) ?? null }
-  }, [enabled, since, exchanges])
+    for (const exchange of log) if (exchange.startedAt >= since && isGuidedStep(exchange.step)) latest.set(exchange.step, exchange)
+    return { enabled: true, latest: (step) => latest.get(step) ?? null }
+  }, [since, log])
   return <GuidedModeContext value={value}>{children}</GuidedModeContext>
 }

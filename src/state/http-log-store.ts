@@ -53,6 +53,15 @@ const useHttpLogStore = create<HttpLogState>()((set) => ({
 
 /** The log as an immutable view: a new one per change, appends in O(1). */
 export const useExchangeLog = () => useHttpLogStore((state) => state.log)
+/** The log only while `wanted`: otherwise null, and a new exchange does not re-render the caller. */
+export const useExchangeLogWhile = (wanted: boolean): ExchangeLog | null => useHttpLogStore((state) => (wanted ? state.log : null))
+/**
+ * What `summarise` reads from the log, re-rendering the caller only when that changes (compared field by
+ * field): a view showing a few facts of the log is not redrawn for every exchange. `summarise` runs on each
+ * change of the log and each render, so keep it cheap.
+ */
+export const useExchangeLogSummary = <T extends object>(summarise: (log: ExchangeLog) => T): T =>
+  useHttpLogStore(useShallow((state) => summarise(state.log)))
 /** The log as an array (a copy per change): for small consumers; the log panel reads the view. */
 export const useExchanges = (): readonly HttpExchange[] => {
   const log = useExchangeLog()

@@ -71,4 +71,8 @@ const useTokenStore = create<TokenState>()((set, get) => ({
 }))
 
 export const useObtainedTokens = () => useTokenStore((state) => state.tokens)
+/** Whether any token is held: re-renders its caller when that changes, not for every token added. */
+export const useHasTokens = () => useTokenStore((state) => state.tokens.length > 0)
+/** The tokens as they are now, for a request being built (no re-render when they change). */
+export const readObtainedTokens = (): readonly ObtainedToken[] => useTokenStore.getState().tokens
 export const useTokenActions = () => useTokenStore(useShallow((state) => state.actions))

@@ -1,5 +1,5 @@
-import { useId, useMemo } from 'react'
-import { useExchangeLog } from '../../state/http-log-store.ts'
+import { useId } from 'react'
+import { useExchangeLogSummary } from '../../state/http-log-store.ts'
 import { useTokenActions } from '../../state/token-store.ts'
 import { useWalkthroughActions } from '../../state/walkthrough-store.ts'
 import { useGuideActions, useGuidedModeOn, useWalkthroughStartedAt } from './guide-store.ts'
@@ -31,14 +31,14 @@ const STATE_CLASS: Record<StepState, string> = {
  * why, and "Start over", which forgets this walk-through's tokens and device client but keeps environments.
  */
 export function StepNavigation({ otherSteps = [] }: { otherSteps?: readonly { id: string; label: string }[] }) {
-  const log = useExchangeLog()
   const since = useWalkthroughStartedAt()
   const { walkthroughRestarted, guidedModeToggled } = useGuideActions()
   const guided = useGuidedModeOn()
   const { tokensCleared } = useTokenActions()
   const { deviceClientChosen } = useWalkthroughActions()
-  // Once per change of the log, not per render; the log is read in place, never copied.
-  const progress = useMemo(() => walkthroughProgress(log, since), [log, since])
+  // The log is read in place, never copied, and the navigation re-renders only when a step's state changes,
+  // not for every exchange recorded.
+  const progress = useExchangeLogSummary((log) => walkthroughProgress(log, since))
   const next = nextStep(progress)
   const nextId = useId()
 

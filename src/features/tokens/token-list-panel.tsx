@@ -1,14 +1,15 @@
 import { lazy, Suspense } from 'react'
 import { LoadingFallback } from '../../components/ui/loading-fallback.tsx'
 import { StepSection } from '../../components/ui/step-section.tsx'
-import { useObtainedTokens } from '../../state/token-store.ts'
+import { useHasTokens } from '../../state/token-store.ts'
 import { PasteToken } from './paste-token.tsx'
 
 // The token tools (decoding, signature checks with jose, introspect, refresh, revoke) load with the first token.
 const TokenList = lazy(() => import('./token-list.tsx'))
 
 export function TokenListPanel() {
-  const tokens = useObtainedTokens()
+  // Only whether there are tokens: the list subscribes to them itself, so a new token re-renders the list, not this step.
+  const hasTokens = useHasTokens()
   return (
     <StepSection
       id="tokens"
@@ -16,11 +17,11 @@ export function TokenListPanel() {
       description="Every token obtained in this session, newest first, decoded and ready to verify, introspect, refresh or revoke. Kept in memory only."
     >
       <div className="flex flex-col gap-4">
-        {tokens.length === 0 ? (
+        {!hasTokens ? (
           <p className="text-sm text-slate-500 dark:text-slate-400">No tokens yet.</p>
         ) : (
           <Suspense fallback={<LoadingFallback what="the token tools" />}>
-            <TokenList tokens={tokens} />
+            <TokenList />
           </Suspense>
         )}
         <PasteToken />

@@ -1,8 +1,9 @@
-import type { ObtainedToken } from '../../state/token-store.ts'
+import { useObtainedTokens } from '../../state/token-store.ts'
 import { TokenEntry } from './token-entry.tsx'
 
 /** Newest first. Entries are memoised: a new token renders one entry, not the whole list again. */
-export default function TokenList({ tokens }: { tokens: readonly ObtainedToken[] }) {
+export default function TokenList() {
+  const tokens = useObtainedTokens()
   const newestFirst = []
   for (let index = tokens.length - 1; index >= 0; index--) newestFirst.push(tokens[index]!)
   return (

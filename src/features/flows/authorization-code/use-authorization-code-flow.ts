@@ -32,7 +32,7 @@ import {
 } from '../../../state/environment-store.ts'
 import { readExchangesSnapshot, useHttpLogActions } from '../../../state/http-log-store.ts'
 import { requestTransport } from '../../../state/request-transport.ts'
-import { useObtainedTokens, useTokenActions } from '../../../state/token-store.ts'
+import { readObtainedTokens, useTokenActions } from '../../../state/token-store.ts'
 import { readCallbackArrival, type CallbackArrival } from './callback-arrival.ts'
 import { savePendingAuthorization, type PendingAuthorization } from './pending-authorization.ts'
 import { usePortableDpopKey } from './use-portable-dpop-key.ts'
@@ -112,7 +112,6 @@ export function useAuthorizationCodeFlow(environment: Environment, client: Clien
   const [secrets] = useState(newSecrets)
   const code_challenge = usePkceChallenge(secrets.code_verifier)
   const dpop = usePortableDpopKey(form.useDpop)
-  const tokens = useObtainedTokens()
   const { tokensObtained } = useTokenActions()
   const { exchangesImported } = useHttpLogActions()
   const { clientChanged } = useEnvironmentActions()
@@ -178,7 +177,8 @@ export function useAuthorizationCodeFlow(environment: Environment, client: Clien
         ...(form.useDpop && dpop.key ? { dpop_jwk: dpop.key.jwk } : {}),
         extra: form.extra,
         exchanges: readExchangesSnapshot(),
-        tokens,
+        // Read when the request leaves, not subscribed to: the step shows no token, so a new one does not re-render it.
+        tokens: [...readObtainedTokens()],
       })
       if (!saved) {
         return { kind: 'invalid_input', message: 'This browser would not keep the request in sessionStorage, so the reply could not be checked: allow site storage and try again' }
