@@ -19,7 +19,7 @@ export function StepSection({ id, title, number, description, children }: StepSe
     <section
       id={id}
       aria-labelledby={headingId}
-      className="scroll-mt-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900/60"
+      className="scroll-mt-4 rounded-lg border [contain-intrinsic-size:auto_40rem] [content-visibility:auto] border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900/60"
     >
       <header className="mb-4 flex items-baseline gap-3">
         {number !== undefined && (
