@@ -69,7 +69,8 @@ export default defineConfig({
       timeout: 120_000,
     },
     {
-      command: `npx vite build --logLevel warn && npx vite preview --port ${E2E_CONSOLE_PORT} --strictPort`,
+      // `npm test` builds beside the unit tests (scripts/test-all.ts) and says so; on its own, build first.
+      command: `${process.env.E2E_CONSOLE_BUILT ? '' : 'npx vite build --logLevel warn && '}npx vite preview --port ${E2E_CONSOLE_PORT} --strictPort`,
       url: E2E_CONSOLE_ORIGIN,
       env: { VITE_SANDBOX_ISSUER: E2E_SANDBOX.issuer },
       reuseExistingServer: !process.env.CI,
