@@ -41,6 +41,18 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['src/protocol/**/*.test.ts', 'sandbox/**/*.test.ts', 'relay/**/*.test.ts', 'scripts/**/*.test.ts', 'security/**/*.test.ts'],
+          exclude: ['sandbox/device-flow-load.test.ts'],
+        },
+      },
+      {
+        // A room's worth of load on one sandbox, timed in real seconds: it runs after the other tests, alone,
+        // so the unit tests' own work is not part of the queueing it measures.
+        extends: true,
+        test: {
+          name: 'load',
+          environment: 'node',
+          include: ['sandbox/device-flow-load.test.ts'],
+          sequence: { groupOrder: 1 },
         },
       },
       {
