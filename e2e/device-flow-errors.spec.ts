@@ -1,18 +1,8 @@
 import { expect, test } from '@playwright/test'
-import { answerOnSecondDevice } from './approve-device.ts'
 import { E2E_SANDBOX_SHORT_LIVED, E2E_SANDBOX_SLOW_POLLING } from './servers.ts'
 import { poll, walkToDeviceCode } from './walkthrough.ts'
 
-test('a user who denies on the other device makes the next poll show access_denied', async ({ page, browser }) => {
-  await page.goto('/')
-  const verificationUriComplete = await walkToDeviceCode(page)
-
-  await answerOnSecondDevice(browser, verificationUriComplete, 'Deny')
-  const pollStep = await poll(page)
-  await expect(pollStep.getByText('access_denied', { exact: true })).toBeVisible()
-  await expect(pollStep).toContainText('The user denied the request')
-})
-
+// A denial on the other device is the last round of the walk-through in device-flow.spec.ts.
 test('polling after the device code lifetime shows expired_token', async ({ page }) => {
   await page.goto('/')
   // This sandbox's device codes live 3 s: the countdown reaches "expired" however long the steps before took.

@@ -2,91 +2,88 @@ import { expect, test } from '@playwright/test'
 import { E2E_SANDBOX, E2E_SANDBOX_NO_CORS } from './servers.ts'
 import { discover } from './walkthrough.ts'
 
-test('a server that does not allow the console origin is diagnosed as a CORS refusal', async ({ page }) => {
+// One page load for every way a request can go wrong before or instead of an OAuth reply: each case is a
+// step, in the order that leaves the page as the next one needs it (first of all, nothing configured).
+test('requests that fail before an OAuth reply are each explained, keep what was typed and are on the record', async ({ page }) => {
   await page.goto('/')
   const environment = page.getByRole('region', { name: 'Environment' })
-  await environment.getByLabel('Issuer URL').fill(E2E_SANDBOX_NO_CORS.issuer)
-  await environment.getByRole('button', { name: 'Discover' }).click()
+  const log = page.getByRole('complementary', { name: 'HTTP log' }).getByRole('list', { name: 'Exchanges' })
 
-  await expect(environment.getByText('Blocked by CORS')).toBeVisible()
-  await expect(environment).toContainText("did not allow this console's origin")
-  // What the person typed is kept.
-  await expect(environment.getByLabel('Issuer URL')).toHaveValue(E2E_SANDBOX_NO_CORS.issuer)
-  // The failed attempt is on the record too.
-  await expect(page.getByRole('complementary', { name: 'HTTP log' }).getByRole('list', { name: 'Exchanges' })).toContainText('cors')
-})
+  await test.step('a step whose endpoint is not configured says which field is missing and sends nothing', async () => {
+    // No discovery yet: the preset environment has no endpoints.
+    const step = page.getByRole('region', { name: 'Client Credentials' })
+    await step.getByRole('button', { name: 'Request token' }).click()
+    await expect(step.getByRole('alert')).toContainText('"Token endpoint" is not configured')
+    await expect(log).toHaveCount(0)
+  })
 
-test('an HTML page where a token reply was expected is explained and shown inert, as text', async ({ page }) => {
-  await page.goto('/')
-  await discover(page)
-  await page.getByRole('region', { name: 'Environment' }).getByLabel('Token endpoint').fill(`${E2E_SANDBOX.origin}/faults/html`)
+  await test.step('a server that does not allow the console origin is diagnosed as a CORS refusal', async () => {
+    await environment.getByLabel('Issuer URL').fill(E2E_SANDBOX_NO_CORS.issuer)
+    await environment.getByRole('button', { name: 'Discover' }).click()
 
-  const step = page.getByRole('region', { name: 'Client Credentials' })
-  await step.getByRole('button', { name: 'Request token' }).click()
-  await expect(step.getByText('Not an OAuth reply (HTTP 502)')).toBeVisible()
-  await expect(step).toContainText('an HTML page')
-  await step.getByText(/Raw HTTP/).click()
-  await expect(step.getByLabel('Response body')).toContainText('<html')
-  // Rendered as text, not parsed: the page's own heading never becomes part of the document.
-  await expect(page.getByRole('heading', { name: /Bad Gateway/ })).toHaveCount(0)
-})
+    await expect(environment.getByText('Blocked by CORS')).toBeVisible()
+    await expect(environment).toContainText("did not allow this console's origin")
+    // What the person typed is kept.
+    await expect(environment.getByLabel('Issuer URL')).toHaveValue(E2E_SANDBOX_NO_CORS.issuer)
+    // The failed attempt is on the record too.
+    await expect(log).toContainText('cors')
+  })
 
-test('an empty 200 reply is explained instead of failing silently', async ({ page }) => {
-  await page.goto('/')
-  await discover(page)
-  await page.getByRole('region', { name: 'Environment' }).getByLabel('Token endpoint').fill(`${E2E_SANDBOX.origin}/faults/empty`)
+  await test.step('a server that cannot be reached is reported as a network failure, not as CORS', async () => {
+    // Port 1 on loopback: nothing listens, the connection is refused.
+    await environment.getByLabel('Issuer URL').fill('http://127.0.0.1:1/oauth/v2/oauth-anonymous')
+    await environment.getByRole('button', { name: 'Discover' }).click()
 
-  const step = page.getByRole('region', { name: 'Client Credentials' })
-  await step.getByRole('button', { name: 'Request token' }).click()
-  await expect(step.getByText('Not an OAuth reply (HTTP 200)')).toBeVisible()
-  await expect(step).toContainText('an empty body')
-})
+    await expect(environment.getByText('No response from the server')).toBeVisible()
+    await expect(environment.getByText('Blocked by CORS')).toHaveCount(0)
+  })
 
-test('invalid JSON in the request body is caught before sending, with its position, and the text is kept', async ({ page }) => {
-  await page.goto('/')
-  await discover(page)
-  const log = page.getByRole('complementary', { name: 'HTTP log' }).getByRole('list', { name: 'Exchanges' }).getByRole('listitem')
-  const exchangesBefore = await log.count()
+  await discover(page, E2E_SANDBOX.issuer)
+  const api = page.getByRole('region', { name: 'External API' })
 
-  const step = page.getByRole('region', { name: 'External API' })
-  const broken = '{\n  "software_id": device-client\n}'
-  await step.getByLabel('Request body').fill(broken)
-  await step.getByRole('button', { name: 'Send request' }).click()
+  await test.step('registering without a token shows the OAuth error, its description and what it means', async () => {
+    await expect(api.getByLabel('Bearer token')).toHaveValue('none')
+    await api.getByRole('button', { name: 'Send request' }).click()
 
-  await expect(step.getByRole('alert')).toContainText('Invalid JSON at line 2, column')
-  await expect(step.getByRole('alert')).toContainText('Nothing was sent')
-  await expect(step.getByLabel('Request body')).toHaveValue(broken)
-  await expect(log).toHaveCount(exchangesBefore)
-})
+    await expect(api.getByText('401 Unauthorized', { exact: true })).toBeVisible()
+    await expect(api).toContainText('invalid_token')
+    await expect(api).toContainText('What it means')
+  })
 
-test('registering without a token shows the OAuth error, its description and what it means', async ({ page }) => {
-  await page.goto('/')
-  await discover(page)
-  const step = page.getByRole('region', { name: 'External API' })
-  await expect(step.getByLabel('Bearer token')).toHaveValue('none')
-  await step.getByRole('button', { name: 'Send request' }).click()
+  await test.step('invalid JSON in the request body is caught before sending, with its position, and the text is kept', async () => {
+    const exchanges = log.getByRole('listitem')
+    const exchangesBefore = await exchanges.count()
+    const broken = '{\n  "software_id": device-client\n}'
+    // The reply above shows the request it sent under the same name: the one to type in is the text box.
+    const body = api.getByRole('textbox', { name: 'Request body', exact: true })
+    await body.fill(broken)
+    await api.getByRole('button', { name: 'Send request' }).click()
 
-  await expect(step.getByText('401 Unauthorized', { exact: true })).toBeVisible()
-  await expect(step).toContainText('invalid_token')
-  await expect(step).toContainText('What it means')
-})
+    const invalid = api.getByRole('alert').filter({ hasText: 'Invalid JSON' })
+    await expect(invalid).toContainText('Invalid JSON at line 2, column')
+    await expect(invalid).toContainText('Nothing was sent')
+    await expect(body).toHaveValue(broken)
+    await expect(exchanges).toHaveCount(exchangesBefore)
+  })
 
-test('a server that cannot be reached is reported as a network failure, not as CORS', async ({ page }) => {
-  await page.goto('/')
-  const environment = page.getByRole('region', { name: 'Environment' })
-  // Port 1 on loopback: nothing listens, the connection is refused.
-  await environment.getByLabel('Issuer URL').fill('http://127.0.0.1:1/oauth/v2/oauth-anonymous')
-  await environment.getByRole('button', { name: 'Discover' }).click()
+  const credentials = page.getByRole('region', { name: 'Client Credentials' })
+  const tokenEndpoint = environment.getByLabel('Token endpoint')
 
-  await expect(environment.getByText('No response from the server')).toBeVisible()
-  await expect(environment.getByText('Blocked by CORS')).toHaveCount(0)
-})
+  await test.step('an HTML page where a token reply was expected is explained and shown inert, as text', async () => {
+    await tokenEndpoint.fill(`${E2E_SANDBOX.origin}/faults/html`)
+    await credentials.getByRole('button', { name: 'Request token' }).click()
+    await expect(credentials.getByText('Not an OAuth reply (HTTP 502)')).toBeVisible()
+    await expect(credentials).toContainText('an HTML page')
+    await credentials.getByText(/Raw HTTP/).click()
+    await expect(credentials.getByLabel('Response body')).toContainText('<html')
+    // Rendered as text, not parsed: the page's own heading never becomes part of the document.
+    await expect(page.getByRole('heading', { name: /Bad Gateway/ })).toHaveCount(0)
+  })
 
-test('a step whose endpoint is not configured says which field is missing and sends nothing', async ({ page }) => {
-  await page.goto('/')
-  // No discovery yet: the preset environment has no endpoints.
-  const step = page.getByRole('region', { name: 'Client Credentials' })
-  await step.getByRole('button', { name: 'Request token' }).click()
-  await expect(step.getByRole('alert')).toContainText('"Token endpoint" is not configured')
-  await expect(page.getByRole('complementary', { name: 'HTTP log' }).getByRole('list', { name: 'Exchanges' })).toHaveCount(0)
+  await test.step('an empty 200 reply is explained instead of failing silently', async () => {
+    await tokenEndpoint.fill(`${E2E_SANDBOX.origin}/faults/empty`)
+    await credentials.getByRole('button', { name: 'Request token' }).click()
+    await expect(credentials.getByText('Not an OAuth reply (HTTP 200)')).toBeVisible()
+    await expect(credentials).toContainText('an empty body')
+  })
 })
