@@ -21,6 +21,8 @@ async function expectNoViolationsInEitherTheme(page: Page) {
 }
 
 test("every step of the walk-through passes axe's WCAG 2.1 AA checks in the light and the dark theme", async ({ page }) => {
+  // Four axe runs over the whole page (two journeys' worth) beside the walk-through: a busy machine's budget.
+  test.setTimeout(360_000)
   await page.goto('/')
   await expectNoViolationsInEitherTheme(page)
 
