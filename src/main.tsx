@@ -2,6 +2,7 @@ import './zod-jitless.ts'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/app.tsx'
+import { preloadResultViews } from './components/exchange/result-views-on-demand.tsx'
 import { prefetchRequestLayer } from './protocol/requests-on-demand.ts'
 import './index.css'
 
@@ -11,8 +12,13 @@ createRoot(document.getElementById('root')!).render(
   </StrictMode>,
 )
 
-// The request layer is not part of the first view: fetch it after the first frame, once the browser
-// has nothing better to do, so the first click rarely waits for it. No deadline: on a busy machine the
+// The request layer and the views of a result are not part of the first view: fetch them after the first
+// frame, once the browser has nothing better to do, so the first click rarely waits for them. No deadline: on a busy machine the
 // first view comes first, and a click that comes sooner loads what it needs itself.
 const whenIdle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 200))
-requestAnimationFrame(() => whenIdle(() => void prefetchRequestLayer()))
+requestAnimationFrame(() =>
+  whenIdle(() => {
+    void prefetchRequestLayer()
+    void preloadResultViews()
+  }),
+)

@@ -2,7 +2,7 @@ import { useMemo, type ReactNode } from 'react'
 import { GuidedModeContext, type GuidedMode } from '../components/guide/guided-mode.ts'
 import { useGuidedModeOn, useWalkthroughStartedAt } from '../features/guide/guide-store.ts'
 import type { HttpExchange } from '../protocol/http-exchange.ts'
-import { isGuidedStep, type GuidedStepId } from '../protocol/tutorial-guide.ts'
+import { isGuidedStep, type GuidedStepId } from '../protocol/guided-step-ids.ts'
 import { useExchangeLogWhile } from '../state/http-log-store.ts'
 
 const GUIDED_OFF: GuidedMode = { enabled: false, latest: () => null }

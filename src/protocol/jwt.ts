@@ -1,4 +1,6 @@
-import { base64url, decodeJwt, decodeProtectedHeader } from 'jose'
+import * as base64url from 'jose/base64url'
+import { decodeProtectedHeader } from 'jose/decode/protected_header'
+import { decodeJwt } from 'jose/jwt/decode'
 
 /** What a token string turned out to be. Decoding checks nothing: jwt-signature.ts verifies. */
 export type DecodedToken =

@@ -1,4 +1,5 @@
-import type { ExchangeStep, HttpExchange } from './http-exchange.ts'
+import type { GuidedStepId } from './guided-step-ids.ts'
+import type { HttpExchange } from './http-exchange.ts'
 import { explainOAuthError } from './oauth-error-glossary.ts'
 
 /**
@@ -6,7 +7,6 @@ import { explainOAuthError } from './oauth-error-glossary.ts'
  * why, what the reply means (with the RFC section it follows), and what comes next. Plain data and one
  * reader, so every view tells a first-timer the same thing.
  */
-export type GuidedStepId = 'discovery' | 'client-credentials' | 'external-api' | 'device-authorization' | 'device-poll'
 
 interface GuidedStepText {
   title: string
@@ -116,9 +116,4 @@ export function explainReply(step: GuidedStepId, exchange: HttpExchange | null |
   const explained = error ? explainOAuthError(error) : null
   if (error && explained) return { done: false, text: `${error}: ${explained.meaning}`, reference: explained.reference }
   return { done: false, text: `HTTP ${status} without an OAuth error: the server did not accept the request.`, reference: 'RFC 6749 §5.2' }
-}
-
-/** Whether an exchange belongs to a guided step, for views that hold the log. */
-export function isGuidedStep(step: ExchangeStep): step is GuidedStepId {
-  return step in GUIDED_STEPS
 }

@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react'
 import type { HttpExchange } from '../../protocol/http-exchange.ts'
-import type { GuidedStepId } from '../../protocol/tutorial-guide.ts'
+import type { GuidedStepId } from '../../protocol/guided-step-ids.ts'
 
 /**
  * Whether the guided walk-through is on, and each guided step's latest exchange since it (re)started:
