@@ -1,5 +1,5 @@
 import { z } from 'zod/mini'
-import { RELAY_REQUEST_HEADER } from './relay-fetch.ts'
+import { RELAY_REQUEST_HEADER } from './relay-request-header.ts'
 import type { FetchFn } from './transport-failure.ts'
 
 const statusSchema = z.object({ relay: z.literal('oauth-console'), allowlist: z.array(z.string()) })

@@ -1,9 +1,7 @@
 import { z } from 'zod/mini'
 import type { TransportFailure } from './http-exchange.ts'
+import { RELAY_REQUEST_HEADER } from './relay-request-header.ts'
 import { DiagnosedFetchError, type FetchFn } from './transport-failure.ts'
-
-/** Every call to the relay carries it; the relay refuses calls without (a cross-site form cannot set it). */
-export const RELAY_REQUEST_HEADER = 'x-oauth-console-relay'
 
 /** Statuses whose Response may not have a body. Fetch Standard §2.2.3 (null body status). */
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304])

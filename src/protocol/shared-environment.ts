@@ -2,6 +2,7 @@ import { z } from 'zod/mini'
 import { clientAuthMethodSchema, type ClientProfile, type Environment } from './environment-schema.ts'
 import { pickFlowScopes, sharedFlowScopesSchema } from './flow-scopes.ts'
 import { ENDPOINT_FIELDS, parseHttpUrl, type EndpointKey } from './server-endpoints.ts'
+import { SHARE_FRAGMENT_KEY as FRAGMENT_KEY } from './share-fragment.ts'
 
 /**
  * What a shared environment may carry: issuer, endpoints, client ids and auth methods, the scope each
@@ -37,7 +38,6 @@ export type SharedEnvironment = z.infer<typeof sharedEnvironmentSchema>
 
 /** Longest fragment read: a shared environment is a few hundred bytes, anything huge is not one. */
 export const MAX_SHARE_FRAGMENT = 16_000
-const FRAGMENT_KEY = 'share='
 
 /** The shareable part of an environment, picked field by field: secrets cannot come along. */
 export function toSharedEnvironment(environment: Environment): SharedEnvironment {

@@ -1,5 +1,4 @@
 import type { RecordInput } from '../protocol/request-context.ts'
-import { createRelayFetch } from '../protocol/relay-fetch.ts'
 import type { Environment } from '../protocol/environment-schema.ts'
 import { recordExchange } from './http-log-store.ts'
 
@@ -11,7 +10,19 @@ import { recordExchange } from './http-log-store.ts'
  */
 export const RELAY_URL = (import.meta.env.VITE_RELAY_URL as string | undefined)?.replace(/\/+$/, '') || '/relay'
 
-const relayFetch = createRelayFetch(RELAY_URL)
+// The relay's envelope and its failure reading load with the first request through the relay, not with the
+// first view.
+let relayFetchLoading: Promise<NonNullable<RecordInput['baseFetch']>> | undefined
+const relayFetch: NonNullable<RecordInput['baseFetch']> = async (url, init) => {
+  relayFetchLoading ??= import('../protocol/relay-fetch.ts').then(
+    (module) => module.createRelayFetch(RELAY_URL),
+    (error: unknown) => {
+      relayFetchLoading = undefined
+      throw error
+    },
+  )
+  return (await relayFetchLoading)(url, init)
+}
 
 /**
  * How every request of an environment is sent and logged: straight from the browser, or through

@@ -1,9 +1,16 @@
+import type { ComponentProps } from 'react'
 import { CLIENT_AUTH_METHODS, CLIENT_AUTH_METHOD_LABELS, isClientAuthMethod, type ClientAuthMethod } from '../../protocol/client-auth-method.ts'
 import { useEnvironmentActions, type Environment } from '../../state/environment-store.ts'
 import { Button } from '../ui/button.tsx'
 import { SelectField, TextField } from '../ui/fields.tsx'
 import { SecretField } from '../ui/secret-field.tsx'
-import { ClientKeyField } from './client-key-field.tsx'
+import { loadOnFirstUse } from '../ui/load-on-first-use.tsx'
+import type { ClientKeyField as ClientKeyFieldView } from './client-key-field.tsx'
+
+// Only a client that signs with private_key_jwt shows its key: that editor loads when first shown.
+const ClientKeyField = loadOnFirstUse<ComponentProps<typeof ClientKeyFieldView>>('the client key', () =>
+  import('./client-key-field.tsx').then((module) => module.ClientKeyField),
+).Component
 
 interface ClientPickerProps {
   environment: Environment

@@ -1,83 +1,31 @@
 import { useEffect, useState } from 'react'
-import { Button } from '../../components/ui/button.tsx'
-import { ModalDialog } from '../../components/ui/modal-dialog.tsx'
-import { Notice } from '../../components/ui/notice.tsx'
-import { readShareFragment, type SharedEnvironmentRead } from '../../protocol/shared-environment.ts'
-import { useEnvironments } from '../../state/environment-store.ts'
-import { SharedEnvironmentPreview } from './shared-environment-preview.tsx'
-import { useAddSharedEnvironment } from './use-add-shared-environment.ts'
+import { loadOnFirstUse } from '../../components/ui/load-on-first-use.tsx'
+import { carriesSharedEnvironment } from '../../protocol/share-fragment.ts'
 
-/** The fragment is dropped once answered, so a reload or a bookmark does not ask again. */
-function forgetFragment() {
-  window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}`)
-}
+// Reading, checking and showing a shared environment loads only when a link brought one.
+const dialog = loadOnFirstUse<{ hash: string; onClose: () => void }>('the shared environment', () =>
+  import('./shared-link-dialog.tsx').then((module) => module.SharedLinkDialog),
+)
+
+const sharedHash = (hash: string) => (carriesSharedEnvironment(hash) ? hash : null)
 
 /**
- * A console opened from a shared link (`#share=…`): shows what the link would add and asks first.
- * A malformed or hostile link is refused with the reason, and nothing in the console changes.
+ * A console opened from a shared link (`#share=…`): asks whether to add what the link carries
+ * (shared-link-dialog.tsx). Nothing otherwise.
  */
 export function SharedLinkArrival() {
-  const [arrival, setArrival] = useState<SharedEnvironmentRead | null>(() => readShareFragment(window.location.hash))
-  const environments = useEnvironments()
-  const addSharedEnvironment = useAddSharedEnvironment()
+  const [hash, setHash] = useState<string | null>(() => sharedHash(window.location.hash))
 
   useEffect(() => {
     // A link pasted into a tab that already shows the console only changes the fragment.
     const onHashChange = () => {
-      const read = readShareFragment(window.location.hash)
-      if (read) setArrival(read)
+      const shared = sharedHash(window.location.hash)
+      if (shared) setHash(shared)
     }
     window.addEventListener('hashchange', onHashChange)
     return () => window.removeEventListener('hashchange', onHashChange)
   }, [])
 
-  if (!arrival) return null
-  const close = () => {
-    forgetFragment()
-    setArrival(null)
-  }
-
-  if (!arrival.ok) {
-    return (
-      <ModalDialog title="Shared link refused" onClose={close} widthClass="max-w-xl">
-        <div className="flex flex-col gap-3">
-          <Notice tone="error" live title="This link cannot be used">
-            {arrival.message}
-          </Notice>
-          <Button variant="secondary" className="self-start" onClick={close}>
-            OK
-          </Button>
-        </div>
-      </ModalDialog>
-    )
-  }
-
-  const { shared } = arrival
-  const sameIssuer = environments.find((environment) => environment.issuer.trim() === shared.issuer)
-  return (
-    <ModalDialog title="Add shared environment?" onClose={close} widthClass="max-w-xl">
-      <div className="flex flex-col gap-3">
-        <p className="text-sm">Someone shared an environment with you. Nothing is added unless you choose Add environment.</p>
-        <SharedEnvironmentPreview shared={shared} label="What will be added" />
-        {sameIssuer && (
-          <Notice tone="info">
-            You already have “{sameIssuer.name || 'Unnamed'}” for this issuer; adding makes a separate environment beside it.
-          </Notice>
-        )}
-        <div className="flex gap-2">
-          <Button
-            onClick={() => {
-              addSharedEnvironment(shared)
-              close()
-            }}
-          >
-            Add environment
-          </Button>
-          <Button variant="secondary" onClick={close}>
-            Don’t add
-          </Button>
-        </div>
-      </div>
-    </ModalDialog>
-  )
+  if (hash === null) return null
+  return <dialog.Component hash={hash} onClose={() => setHash(null)} />
 }
