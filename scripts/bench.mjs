@@ -20,7 +20,7 @@ import { clickOverhead, fetchOverhead, preparePage } from './bench/clicks.mjs'
 import { gzipBytes, loadOnce } from './bench/first-view.mjs'
 import { exportHarOnce, idleFrameGap, prepareHarPage } from './bench/har-export.mjs'
 import { importSession, prepareLogPage, typeSearch } from './bench/log-keystrokes.mjs'
-import { updateReadme } from './bench/readme-table.mjs'
+import { format, updateReadme } from './bench/readme-table.mjs'
 import { writeSessionFile } from './bench/session-fixture.mjs'
 import { interleaved, median, percentile, round } from './bench/stats.mjs'
 
@@ -220,6 +220,6 @@ if (ONLY === null) {
 }
 for (const row of measures) {
   const ratio = row.ratio === null || row.ratio === undefined ? '' : ` (${row.ratio}× ${row.baselineName})`
-  log(`  ${row.met ? 'met ' : 'NOT '} ${row.name}: ${row.value} ${row.unit}${ratio}; goal ${row.goal}`)
+  log(`  ${row.met ? 'met ' : 'NOT '} ${row.name}: ${format(row.value, row.unit)}${ratio}; goal ${row.goal}`)
 }
 log(ONLY === null ? '\nWrote bench/results.json and the table in README.md.' : `\nRan only ${[...ONLY].join(', ')}: results.json and README left alone.`)
