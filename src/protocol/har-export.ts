@@ -1,14 +1,18 @@
+import type { HarMirrorFeed } from './har-log-mirror.ts'
 import type { HttpExchange } from './http-exchange.ts'
 import { harTextParts } from './har.ts'
 
-/** What the page sends the HAR worker: the exchanges in batches, then "end". */
+/** What the page sends the HAR worker: its copy of the log, then exports by sequence number. */
 export type HarWorkerRequest =
-  | { kind: 'start'; creator: { name: string; version: string }; mask: boolean }
-  | { kind: 'batch'; exchanges: HttpExchange[] }
-  | { kind: 'end' }
+  | HarMirrorFeed
+  | { kind: 'export'; id: number; seqs: Int32Array; mask: boolean; creator: { name: string; version: string } }
+  | { kind: 'release'; url: string }
 
-/** What the HAR worker answers once: the file, or why not. */
-export type HarWorkerReply = { kind: 'done'; blob: Blob } | { kind: 'failed'; message: string }
+/**
+ * What the HAR worker answers to export `id`: a blob: URL of the file (made in the worker, which
+ * keeps it until told to release it), or why not.
+ */
+export type HarWorkerReply = { kind: 'done'; id: number; url: string } | { kind: 'failed'; id: number; message: string }
 
 /**
  * Builds a HAR file from batches of exchanges: each batch becomes one piece of text at once, and the

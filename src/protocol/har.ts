@@ -161,6 +161,19 @@ export function toHar(exchanges: HttpExchange[], options: { mask: boolean; creat
   return { log: { version: '1.2', creator: { ...options.creator }, entries } }
 }
 
+/** One exchange as the text of its HAR entry, unindented, masked when `mask` is set. W3C HAR 1.2 §entries. */
+export function harEntryText(exchange: HttpExchange, mask: boolean): string {
+  return JSON.stringify(toEntry(mask ? maskExchange(exchange) : exchange))
+}
+
+/** What comes before the first entry's text in an unindented HAR. W3C HAR 1.2 §log. */
+export function harOpeningText(creator: { name: string; version: string }): string {
+  return `{"log":{"version":"1.2","creator":${JSON.stringify({ name: creator.name, version: creator.version })},"entries":[`
+}
+
+/** What comes after the last entry's text. */
+export const HAR_CLOSING_TEXT = ']}}'
+
 /**
  * The same HAR as {@link toHar}, unindented, as text in pieces: the opening, then the entries of each
  * batch of exchanges, then the closing. Joined (or put in a Blob) they are one JSON document, built
@@ -169,16 +182,15 @@ export function toHar(exchanges: HttpExchange[], options: { mask: boolean; creat
 export function harTextParts(creator: { name: string; version: string }) {
   let first = true
   return {
-    opening: `{"log":{"version":"1.2","creator":${JSON.stringify({ name: creator.name, version: creator.version })},"entries":[`,
+    opening: harOpeningText(creator),
     entries(exchanges: readonly HttpExchange[], mask: boolean): string {
-      let text = ''
-      for (const exchange of exchanges) {
-        text += `${first ? '' : ','}${JSON.stringify(toEntry(mask ? maskExchange(exchange) : exchange))}`
-        first = false
-      }
+      const texts: string[] = []
+      for (const exchange of exchanges) texts.push(harEntryText(exchange, mask))
+      const text = (first || texts.length === 0 ? '' : ',') + texts.join(',')
+      if (texts.length > 0) first = false
       return text
     },
-    closing: ']}}',
+    closing: HAR_CLOSING_TEXT,
   }
 }
 
@@ -225,7 +237,8 @@ export const harSchema = z.object({
   }),
 })
 
-type HarInputEntry = z.infer<typeof harSchema>['log']['entries'][number]
+/** A HAR entry as {@link harSchema} accepts it. */
+export type HarInputEntry = z.infer<typeof harSchema>['log']['entries'][number]
 
 function decodeContent(content: { text?: string; encoding?: string }): string {
   const text = content.text ?? ''
@@ -237,7 +250,8 @@ function decodeContent(content: { text?: string; encoding?: string }): string {
   }
 }
 
-function fromEntry(entry: HarInputEntry, index: number): HttpExchange {
+/** The exchange of the `index`th entry of a HAR that passed {@link harSchema}. W3C HAR 1.2 §entries. */
+export function fromHarEntry(entry: HarInputEntry, index: number): HttpExchange {
   const { request, response } = entry
   const { postData } = request
   const encode = (text: string) => encodeURIComponent(text).replaceAll('%20', '+')
@@ -275,5 +289,5 @@ function fromEntry(entry: HarInputEntry, index: number): HttpExchange {
 export function readHar(json: unknown): { ok: true; exchanges: HttpExchange[] } | { ok: false; message: string } {
   const parsed = harSchema.safeParse(json, { reportInput: true })
   if (!parsed.success) return { ok: false, message: `Invalid HAR: ${describeZodIssue(parsed.error.issues[0])}` }
-  return { ok: true, exchanges: parsed.data.log.entries.map(fromEntry) }
+  return { ok: true, exchanges: parsed.data.log.entries.map(fromHarEntry) }
 }

@@ -76,3 +76,8 @@ export const recordExchange = (exchange: HttpExchange) => useHttpLogStore.getSta
 export const readExchangesSnapshot = (): HttpExchange[] => useHttpLogStore.getState().log.toArray()
 /** The log as it is now, without copying it. */
 export const readExchangeLog = (): ExchangeLog => useHttpLogStore.getState().log
+/** Calls `listener` with the log after each change to it, outside React; returns the unsubscribe. */
+export const subscribeToExchangeLog = (listener: (log: ExchangeLog) => void) =>
+  useHttpLogStore.subscribe((state, previous) => {
+    if (state.log !== previous.log) listener(state.log)
+  })

@@ -1,50 +1,174 @@
+import { downloadBlob, downloadUrl } from '../../components/ui/download-file.ts'
 import { createHarBuilder, type HarWorkerReply, type HarWorkerRequest } from '../../protocol/har-export.ts'
 import type { HttpExchange } from '../../protocol/http-exchange.ts'
+import type { ExchangeLog } from '../../state/exchange-log.ts'
+import { readExchangeLog, subscribeToExchangeLog } from '../../state/http-log-store.ts'
+
+type Creator = { name: string; version: string }
 
 /** Exchanges per message: small enough that copying one batch to the worker never holds up input. */
 const BATCH = 1_000
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
-function batchesOf(exchanges: readonly HttpExchange[]): HttpExchange[][] {
-  const batches: HttpExchange[][] = []
-  for (let start = 0; start < exchanges.length; start += BATCH) batches.push(exchanges.slice(start, start + BATCH))
-  return batches
+/** An import about to reach the log: the file text, and the exchanges the page read from it, in order. */
+interface PendingImport {
+  format: 'session' | 'har'
+  text: string
+  read: readonly HttpExchange[]
 }
 
-/** Where there is no Worker (jsdom): the same builder on this thread, one batch per task. */
-async function buildHere(exchanges: readonly HttpExchange[], creator: { name: string; version: string }, mask: boolean): Promise<Blob> {
+/**
+ * The page's side of the HAR worker, which keeps a copy of the log (see {@link HarLogMirror}): each
+ * exchange gets a sequence number when the log first holds it, and the worker hears of it soon after,
+ * so an export sends only the sequence numbers.
+ */
+class HarWorkerClient {
+  private readonly worker: Worker
+  private readonly seqs = new WeakMap<HttpExchange, number>()
+  private nextSeq = 0
+  private forgotBefore = 0
+  /** Messages not posted yet, in order: one goes per task, so a long log never holds up input. */
+  private readonly outbox: { message: HarWorkerRequest; transfer: Transferable[] }[] = []
+  private draining = false
+  private pendingImport: PendingImport | null = null
+  private readonly replies = new Map<number, (reply: HarWorkerReply) => void>()
+  private nextExportId = 0
+  broken = false
+
+  constructor() {
+    this.worker = new Worker(new URL('../../protocol/har-export.worker.ts', import.meta.url), { type: 'module', name: 'HAR export' })
+    this.worker.onmessage = (event: MessageEvent<HarWorkerReply>) => {
+      this.replies.get(event.data.id)?.(event.data)
+      this.replies.delete(event.data.id)
+    }
+    this.worker.onerror = (event) => {
+      this.broken = true
+      for (const [id, resolve] of this.replies) resolve({ kind: 'failed', id, message: event.message || 'the HAR worker stopped' })
+      this.replies.clear()
+    }
+    this.logChanged(readExchangeLog())
+    subscribeToExchangeLog((log) => this.logChanged(log))
+  }
+
+  expectImport(pending: PendingImport) {
+    this.pendingImport = pending
+  }
+
+  private post(message: HarWorkerRequest, transfer: Transferable[] = []) {
+    const last = this.outbox.at(-1)?.message
+    // Exchanges recorded one by one travel together.
+    if (message.kind === 'exchanges' && last?.kind === 'exchanges' && last.first + last.exchanges.length === message.first && last.exchanges.length < BATCH) {
+      last.exchanges.push(...message.exchanges)
+    } else {
+      this.outbox.push({ message, transfer })
+    }
+    if (this.draining) return
+    this.draining = true
+    setTimeout(() => this.drain(), 0)
+  }
+
+  private drain() {
+    const next = this.outbox.shift()
+    if (next) this.worker.postMessage(next.message, next.transfer)
+    if (this.outbox.length > 0) setTimeout(() => this.drain(), 0)
+    else this.draining = false
+  }
+
+  private logChanged(log: ExchangeLog) {
+    // What the log holds without a number yet was appended since the last change, at its end.
+    let firstNew = log.length
+    while (firstNew > 0 && !this.seqs.has(log.at(firstNew - 1)!)) firstNew--
+    const added: HttpExchange[] = []
+    for (let index = firstNew; index < log.length; index++) added.push(log.at(index)!)
+    const first = this.nextSeq
+    added.forEach((exchange, offset) => this.seqs.set(exchange, first + offset))
+    this.nextSeq += added.length
+    const pending = this.pendingImport
+    this.pendingImport = null
+    const picks = pending && added.length > 0 ? picksOf(added, pending.read) : null
+    if (pending && picks) {
+      this.post({ kind: 'imported', first, format: pending.format, text: pending.text, picks }, [picks.buffer])
+    } else {
+      for (let start = 0; start < added.length; start += BATCH) {
+        this.post({ kind: 'exchanges', first: first + start, exchanges: added.slice(start, start + BATCH) })
+      }
+    }
+    const oldest = log.at(0)
+    const before = oldest === undefined ? this.nextSeq : this.seqs.get(oldest)!
+    if (before > this.forgotBefore) {
+      this.post({ kind: 'forget', before })
+      this.forgotBefore = before
+    }
+  }
+
+  /** Downloads the HAR of `log` as `fileName` from a blob: URL the worker made and releases later. */
+  download(log: ExchangeLog, fileName: string, mask: boolean, creator: Creator): Promise<void> {
+    const seqs = new Int32Array(log.length)
+    for (let index = 0; index < log.length; index++) seqs[index] = this.seqs.get(log.at(index)!) ?? -1
+    const id = this.nextExportId++
+    const reply = new Promise<HarWorkerReply>((resolve) => this.replies.set(id, resolve))
+    this.post({ kind: 'export', id, seqs, mask, creator }, [seqs.buffer])
+    return reply.then((result) => {
+      if (result.kind === 'failed') throw new Error(result.message)
+      downloadUrl(fileName, result.url)
+      // Releasing at once can cancel the download in some browsers; a second later is enough.
+      setTimeout(() => this.post({ kind: 'release', url: result.url }), 1000)
+    })
+  }
+}
+
+/** Where each of `added` sits in `read` (both in file order), or null if one is not there. */
+function picksOf(added: readonly HttpExchange[], read: readonly HttpExchange[]): Int32Array | null {
+  const picks = new Int32Array(added.length)
+  let position = 0
+  for (let index = 0; index < added.length; index++) {
+    while (position < read.length && read[position] !== added[index]) position++
+    if (position === read.length) return null
+    picks[index] = position++
+  }
+  return picks
+}
+
+let client: HarWorkerClient | null = null
+
+/** Starts the HAR worker's copy of the log (once), where the browser has workers. */
+export function startHarWorker(): HarWorkerClient | null {
+  if (typeof Worker === 'undefined') return null
+  client ??= new HarWorkerClient()
+  return client.broken ? null : client
+}
+
+/**
+ * Says that the exchanges about to be appended to the log were read from `text`: the worker reads
+ * them from the text itself instead of being sent every object. Call right before appending them.
+ */
+export function importingFromText(format: 'session' | 'har', text: string, read: readonly HttpExchange[]): void {
+  startHarWorker()?.expectImport({ format, text, read })
+}
+
+/** Where there is no Worker (jsdom), or it failed: the builder on this thread, one batch per task. */
+async function buildHere(exchanges: readonly HttpExchange[], creator: Creator, mask: boolean): Promise<Blob> {
   const builder = createHarBuilder(creator, mask)
-  for (const batch of batchesOf(exchanges)) {
-    builder.add(batch)
+  for (let start = 0; start < exchanges.length; start += BATCH) {
+    builder.add(exchanges.slice(start, start + BATCH))
     await nextTask()
   }
   return builder.finish()
 }
 
 /**
- * The HAR file of `exchanges`, built in a Worker: masking and serialising happen off the main thread,
- * the exchanges go over in batches with a task between them, and the file comes back as a Blob.
+ * Downloads the HAR file of the log as it is now, built in the HAR worker from its copy of the log
+ * (entries masked ahead of time): the page sends sequence numbers and receives a blob: URL.
  */
-export async function buildHarFile(exchanges: readonly HttpExchange[], options: { mask: boolean; creator: { name: string; version: string } }): Promise<Blob> {
-  if (typeof Worker === 'undefined') return buildHere(exchanges, options.creator, options.mask)
-  const worker = new Worker(new URL('../../protocol/har-export.worker.ts', import.meta.url), { type: 'module', name: 'HAR export' })
-  try {
-    const reply = new Promise<HarWorkerReply>((resolve) => {
-      worker.onmessage = (event: MessageEvent<HarWorkerReply>) => resolve(event.data)
-      worker.onerror = (event) => resolve({ kind: 'failed', message: event.message || 'the HAR worker stopped' })
-    })
-    const send = (message: HarWorkerRequest) => worker.postMessage(message)
-    send({ kind: 'start', creator: options.creator, mask: options.mask })
-    for (const batch of batchesOf(exchanges)) {
-      send({ kind: 'batch', exchanges: batch })
-      await nextTask()
+export async function downloadHarFile(log: ExchangeLog, fileName: string, options: { mask: boolean; creator: Creator }): Promise<void> {
+  const worker = startHarWorker()
+  if (worker) {
+    try {
+      return await worker.download(log, fileName, options.mask, options.creator)
+    } catch {
+      // The worker stopped or lost track: build here instead, so the person still gets the file.
     }
-    send({ kind: 'end' })
-    const result = await reply
-    if (result.kind === 'failed') throw new Error(result.message)
-    return result.blob
-  } finally {
-    worker.terminate()
   }
+  downloadBlob(fileName, await buildHere(log.toArray(), options.creator, options.mask))
 }

@@ -1,12 +1,12 @@
-import { useId, useState } from 'react'
+import { useEffect, useId, useState } from 'react'
 import { Button } from '../../components/ui/button.tsx'
-import { downloadBlob, downloadTextFile, fileDate } from '../../components/ui/download-file.ts'
+import { downloadTextFile, fileDate } from '../../components/ui/download-file.ts'
 import { CheckboxField } from '../../components/ui/fields.tsx'
 import { Notice } from '../../components/ui/notice.tsx'
 import { buildSessionFile } from '../../protocol/session-file.ts'
 import { readEnvironmentSnapshot } from '../../state/environment-store.ts'
-import { readExchangesSnapshot } from '../../state/http-log-store.ts'
-import { buildHarFile } from './har-file.ts'
+import { readExchangeLog, readExchangesSnapshot } from '../../state/http-log-store.ts'
+import { downloadHarFile, startHarWorker } from './har-file.ts'
 import { plural } from './session-merge.ts'
 
 const CREATOR = { name: 'OAuth Console', version: '0.1.0' }
@@ -19,17 +19,21 @@ export function SessionExport() {
   const [harError, setHarError] = useState<string | null>(null)
   const headingId = useId()
   const masking = includeSecrets ? 'with secrets' : 'secrets masked'
+  // The worker copies the log and masks its entries ahead, from when export is first in view.
+  useEffect(() => {
+    startHarWorker()
+  }, [])
 
   // Built in a worker, unindented: the page keeps answering while a long log is masked and written.
   const exportHar = async () => {
-    const exchanges = readExchangesSnapshot()
+    const log = readExchangeLog()
     const fileName = `oauth-console-${fileDate()}.har`
     setHarBusy(true)
     setHarError(null)
     setDone(null)
     try {
-      downloadBlob(fileName, await buildHarFile(exchanges, { mask: !includeSecrets, creator: CREATOR }))
-      setDone(`Saved ${fileName}: ${plural(exchanges.length, 'exchange')}, ${masking}.`)
+      await downloadHarFile(log, fileName, { mask: !includeSecrets, creator: CREATOR })
+      setDone(`Saved ${fileName}: ${plural(log.length, 'exchange')}, ${masking}.`)
     } catch (error) {
       setHarError(`The HAR could not be built: ${error instanceof Error ? error.message : String(error)}`)
     } finally {

@@ -2,6 +2,7 @@ import { readHar } from '../../protocol/har.ts'
 import { readSessionFile } from '../../protocol/session-file.ts'
 import { readEnvironmentSnapshot, useEnvironmentActions } from '../../state/environment-store.ts'
 import { readExchangesSnapshot, useHttpLogActions } from '../../state/http-log-store.ts'
+import { importingFromText } from './har-file.ts'
 import { keepKnownSecrets, newExchanges, plural } from './session-merge.ts'
 
 export type ImportResult = { ok: true; summary: string } | { ok: false; message: string }
@@ -23,7 +24,10 @@ export function useSessionImport() {
     const { environments, kept } = keepKnownSecrets(session.environments, readEnvironmentSnapshot().environments)
     const exchanges = newExchanges(session.exchanges, readExchangesSnapshot())
     if (environments.length > 0) environmentsImported(environments)
-    if (exchanges.length > 0) exchangesImported(exchanges)
+    if (exchanges.length > 0) {
+      importingFromText('session', text, session.exchanges)
+      exchangesImported(exchanges)
+    }
     const clients = environments.reduce((count, environment) => count + environment.clients.length, 0)
     const secrets = session.secretsIncluded
       ? ' Client secrets were included.'
@@ -44,7 +48,10 @@ export function useSessionImport() {
     const read = readHar(json)
     if (!read.ok) return read
     const exchanges = newExchanges(read.exchanges, readExchangesSnapshot())
-    if (exchanges.length > 0) exchangesImported(exchanges)
+    if (exchanges.length > 0) {
+      importingFromText('har', text, read.exchanges)
+      exchangesImported(exchanges)
+    }
     return { ok: true, summary: `Imported ${exchangesSummary(exchanges.length, read.exchanges.length)} into the HTTP log.` }
   }
 
