@@ -1,3 +1,4 @@
+import { useCallback } from 'react'
 import { create } from 'zustand'
 import { createJSONStorage, persist } from 'zustand/middleware'
 import { useShallow } from 'zustand/react/shallow'
@@ -212,7 +213,10 @@ export const useEnvironmentActions = () => useEnvironmentStore(useShallow((state
 /** The scope a flow asks for on this environment, and its setter: kept (and shared) with the environment. */
 export function useFlowScope(environment: Environment, flow: ScopedFlow): [string, (scope: string) => void] {
   const { flowScopeChanged } = useEnvironmentActions()
-  return [flowScope(environment.scopes, flow), (scope) => flowScopeChanged(environment.id, flow, scope)]
+  // One setter while the environment is the same, so memoised fields that take it are not redrawn by a result.
+  const environmentId = environment.id
+  const setScope = useCallback((scope: string) => flowScopeChanged(environmentId, flow, scope), [flowScopeChanged, environmentId, flow])
+  return [flowScope(environment.scopes, flow), setScope]
 }
 
 /** For non-React callers (session export) that need a snapshot, not a subscription. */

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query'
-import { useState } from 'react'
+import { memo, useCallback, useState } from 'react'
 import { AuthMethodSelect, ClientPicker } from '../../../components/client/client-picker.tsx'
 import { DpopOption } from '../../../components/dpop/dpop-option.tsx'
 import { GuidedStepNote } from '../../../components/guide/guided-step-note.tsx'
@@ -36,6 +36,36 @@ function previewClientCredentials(choices: RequestChoices, useDpop: boolean) {
   })
 }
 
+interface FieldsProps {
+  environment: Environment
+  client: ClientProfile | undefined
+  auth: ClientAuthMethod
+  scope: string
+  extra: EditableRow[]
+  useDpop: boolean
+  onClientProfileChange: (id: string) => void
+  onAuthChange: (auth: ClientAuthMethod) => void
+  onScopeChange: (scope: string) => void
+  onExtraChange: (rows: EditableRow[]) => void
+  onUseDpopChange: (useDpop: boolean) => void
+}
+
+/** The request's fields. Memoised: going busy and showing a result redraws the button and the result, not every field. */
+const ClientCredentialsFields = memo(function ClientCredentialsFields(props: FieldsProps) {
+  const { environment, client, auth, scope, extra, useDpop } = props
+  return (
+    <>
+      <ClientPicker environment={environment} clientProfileId={client?.id ?? null} onClientProfileChange={props.onClientProfileChange} showKey={auth === 'private_key_jwt'} />
+      <div className="grid gap-3 sm:grid-cols-2">
+        <AuthMethodSelect value={auth} onValueChange={props.onAuthChange} warning={authMethodWarning(auth, environment.metadata)} />
+        <TextField label="Scope" value={scope} onValueChange={props.onScopeChange} className="font-mono" hint="Space-separated. Kept with this environment." />
+      </div>
+      <ParamRowsEditor label="Extra parameters" rows={extra} onRowsChange={props.onExtraChange} addLabel="Add parameter" />
+      <DpopOption environmentId={environment.id} checked={useDpop} onCheckedChange={props.onUseDpopChange} />
+    </>
+  )
+})
+
 export function ClientCredentialsPanel() {
   const environment = useActiveEnvironment()
   const { tokensObtained } = useTokenActions()
@@ -47,6 +77,10 @@ export function ClientCredentialsPanel() {
   const client = pickClient(environment, clientProfileId)
   const auth = authOverride ?? client?.token_endpoint_auth_method ?? 'client_secret_basic'
   const cancellable = useCancellable()
+  const clientProfileChanged = useCallback((id: string) => {
+    setClientProfileId(id)
+    setAuthOverride(null)
+  }, [])
 
   const request = useMutation({
     mutationFn: async () => {
@@ -93,21 +127,19 @@ export function ClientCredentialsPanel() {
           request.mutate()
         }}
       >
-        <ClientPicker
+        <ClientCredentialsFields
           environment={environment}
-          clientProfileId={client?.id ?? null}
-          onClientProfileChange={(id) => {
-            setClientProfileId(id)
-            setAuthOverride(null)
-          }}
-          showKey={auth === 'private_key_jwt'}
+          client={client}
+          auth={auth}
+          scope={scope}
+          extra={extra}
+          useDpop={useDpop}
+          onClientProfileChange={clientProfileChanged}
+          onAuthChange={setAuthOverride}
+          onScopeChange={setScope}
+          onExtraChange={setExtra}
+          onUseDpopChange={setUseDpop}
         />
-        <div className="grid gap-3 sm:grid-cols-2">
-          <AuthMethodSelect value={auth} onValueChange={setAuthOverride} warning={authMethodWarning(auth, environment.metadata)} />
-          <TextField label="Scope" value={scope} onValueChange={setScope} className="font-mono" hint="Space-separated. Kept with this environment." />
-        </div>
-        <ParamRowsEditor label="Extra parameters" rows={extra} onRowsChange={setExtra} addLabel="Add parameter" />
-        <DpopOption environmentId={environment.id} checked={useDpop} onCheckedChange={setUseDpop} />
         <div className="flex gap-2">
           <Button type="submit" busy={request.isPending}>
             Request token
