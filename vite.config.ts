@@ -27,10 +27,6 @@ export default defineConfig({
     // Tests wait for outcomes; on a busy shared machine a passing test can take seconds, so the limit only stops a stuck one.
     testTimeout: 30_000,
     hookTimeout: 30_000,
-    // One process per worker for many files rather than one per file: setting up jsdom and importing React, zod
-    // and oidc-provider again for every file was most of the unit tests' time. Each file still gets fresh app
-    // modules and empty storage (src/test/setup.ts); sandboxes are started per file on their own ports.
-    isolate: false,
     // Vitest's default on a 2-core machine is one worker: every file in a row, the few that wait on a server
     // (load tests, sandboxes) holding up the rest. A third worker runs while those wait.
     maxWorkers: 3,
