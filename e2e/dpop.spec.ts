@@ -121,6 +121,8 @@ test('DPoP on the authorization code: dpop_jkt names the browser key, the code e
   await expect(step.getByText('Code exchanged for tokens')).toBeVisible({ timeout: 45_000 })
   await expect(step.getByRole('checkbox', { name: 'Use DPoP' })).toBeChecked()
   await expect(step.getByText('DPoP', { exact: true })).toBeVisible()
+  await expect(step.getByRole('paragraph').filter({ hasText: /^Tokens bound to this browser's DPoP key$/ })).toBeVisible()
+  await expect(step.getByText(jkt, { exact: true })).toBeVisible()
 
   // The sandbox asks for a nonce: the refused proof and the retry, both recorded and decoded.
   let dialog = await openExchange(page, 'authorization-code', 1, 2)

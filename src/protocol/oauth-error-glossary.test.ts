@@ -23,6 +23,8 @@ describe('explainOAuthError', () => {
     ['invalid_software_statement', 'RFC 7591 §3.2.2'],
     ['unapproved_software_statement', 'RFC 7591 §3.2.2'],
     ['unsupported_token_type', 'RFC 7009 §2.2.1'],
+    ['invalid_dpop_proof', 'RFC 9449 §5'],
+    ['use_dpop_nonce', 'RFC 9449 §8'],
   ])('explains %s with a short meaning and cites %s', (error, reference) => {
     const explanation = explainOAuthError(error)
     expect(explanation?.reference).toBe(reference)

@@ -100,12 +100,24 @@ const GLOSSARY: Readonly<Record<string, OAuthErrorExplanation>> = {
     meaning: 'The server cannot revoke this type of token (for example, it does not revoke access tokens).',
     reference: 'RFC 7009 §2.2.1',
   },
+  invalid_dpop_proof: {
+    meaning:
+      'The DPoP proof was refused: its signature, typ, htm, htu or iat is wrong, its jti was seen before, or its key is not the one the code (dpop_jkt) or refresh token is bound to.',
+    reference: 'RFC 9449 §5',
+    hint: 'A token bound to a key is refreshed only with that key: if this page was reloaded its key is gone, so get new tokens with "Use DPoP".',
+  },
+  use_dpop_nonce: {
+    meaning:
+      'The server wants a nonce it issued (the DPoP-Nonce header) in every proof. The console retries once with it, so seeing this means the retry was refused as well.',
+    reference: 'RFC 9449 §8',
+    hint: 'Check that the server sends DPoP-Nonce and lets the browser read it (Access-Control-Expose-Headers).',
+  },
 }
 
 /**
  * Plain-English meaning of a registered OAuth error code, with its RFC section and, where one
  * applies, the usual fix; null for codes the console does not know. RFC 6749 §4.1.2.1 and §5.2,
- * RFC 8628 §3.5, RFC 6750 §3.1, RFC 7591 §3.2.2, RFC 7009 §2.2.1.
+ * RFC 8628 §3.5, RFC 6750 §3.1, RFC 7591 §3.2.2, RFC 7009 §2.2.1, RFC 9449 §5, §8.
  */
 export function explainOAuthError(error: string): OAuthErrorExplanation | null {
   return Object.hasOwn(GLOSSARY, error) ? (GLOSSARY[error] ?? null) : null

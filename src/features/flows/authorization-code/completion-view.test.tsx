@@ -23,4 +23,14 @@ describe('CompletionView', () => {
     expect(screen.getByRole('button', { name: /Show all/ })).toBeInTheDocument()
     expect(screen.queryByRole('link')).toBeNull()
   })
+
+  it('says which DPoP key the tokens are bound to, and warns when the server issued them unbound', () => {
+    const tokens = (token_type: string) => ({ kind: 'tokens' as const, tokens: { access_token: 'at', token_type }, conformance: [], exchange: null })
+    const { unmount } = render(<CompletionView outcome={{ kind: 'exchanged', outcome: tokens('DPoP'), idToken: null, dpop_jkt: 'jkt-1' }} />)
+    expect(screen.getByText("Tokens bound to this browser's DPoP key").parentElement).toHaveTextContent('thumbprint jkt-1')
+    unmount()
+    render(<CompletionView outcome={{ kind: 'exchanged', outcome: tokens('Bearer'), idToken: null, dpop_jkt: 'jkt-1' }} />)
+    const warning = screen.getAllByRole('status').find((status) => status.textContent?.includes('Tokens not DPoP-bound'))
+    expect(warning).toHaveTextContent('token_type Bearer')
+  })
 })

@@ -36,6 +36,24 @@ function IdTokenView({ result }: { result: IdTokenResult }) {
   }
 }
 
+/** Whether the server bound the tokens to the key dpop_jkt named, as the request asked. RFC 9449 §5, §10. */
+function DpopBindingView({ jkt, token_type }: { jkt: string; token_type: string }) {
+  if (token_type.toLowerCase() === 'dpop') {
+    return (
+      <Notice tone="info" title="Tokens bound to this browser's DPoP key">
+        The key named by <code>dpop_jkt</code>, thumbprint <code className="break-all">{jkt}</code>, signed the exchange&apos;s proof; it is now
+        this environment&apos;s DPoP key, so External API calls and Refresh prove with it.
+      </Notice>
+    )
+  }
+  return (
+    <Notice tone="warning" live title="Tokens not DPoP-bound">
+      The request named a DPoP key and the exchange carried its proof, but the server answered <code>token_type</code>{' '}
+      <code>{token_type}</code>: it did not bind the access token to the key (RFC 9449 §5).
+    </Notice>
+  )
+}
+
 /** What came of the redirect back: refused, an error the server sent, or the code exchange and its tokens. */
 export function CompletionView({ outcome }: { outcome: CompletionOutcome }) {
   switch (outcome.kind) {
@@ -66,7 +84,7 @@ export function CompletionView({ outcome }: { outcome: CompletionOutcome }) {
         </Notice>
       )
     case 'exchanged': {
-      const { outcome: exchanged, idToken } = outcome
+      const { outcome: exchanged, idToken, dpop_jkt } = outcome
       if (exchanged.kind !== 'tokens') return <RequestFailureView failure={exchanged} />
       return (
         <>
@@ -74,6 +92,7 @@ export function CompletionView({ outcome }: { outcome: CompletionOutcome }) {
             Added to the token list.
             <ConformanceNotes notes={exchanged.conformance} />
           </Notice>
+          {dpop_jkt && <DpopBindingView jkt={dpop_jkt} token_type={exchanged.tokens.token_type} />}
           {idToken && <IdTokenView result={idToken} />}
           <TokenSummary tokens={exchanged.tokens} />
           <RawExchange exchange={exchanged.exchange} />

@@ -13,7 +13,7 @@ import {
 } from '../../../protocol/authorization-code.ts'
 import { parseCallback, type CallbackOutcome } from '../../../protocol/callback.ts'
 import type { ClientAuthMethod } from '../../../protocol/client-auth.ts'
-import { adoptDpopKeyPair, importDpopKeyPair } from '../../../protocol/dpop-key.ts'
+import { adoptDpopKeyPair, ecJwkThumbprint, importDpopKeyPair } from '../../../protocol/dpop-key.ts'
 import type { HttpExchange } from '../../../protocol/http-exchange.ts'
 import { validateIdToken, type IdTokenCheck } from '../../../protocol/id-token.ts'
 import { fetchJwks } from '../../../protocol/jwks.ts'
@@ -65,7 +65,13 @@ export type CompletionOutcome =
   | { kind: 'no_pending' }
   | { kind: 'environment_gone' }
   | Exclude<CallbackOutcome, { kind: 'code' }>
-  | { kind: 'exchanged'; outcome: TokenOutcome; idToken: IdTokenResult | null }
+  | {
+      kind: 'exchanged'
+      outcome: TokenOutcome
+      idToken: IdTokenResult | null
+      /** The thumbprint of the DPoP key the request named (dpop_jkt) and the exchange proved, null without DPoP. */
+      dpop_jkt: string | null
+    }
 
 function newSecrets(): RequestSecrets {
   return { state: oauth.generateRandomState(), nonce: oauth.generateRandomNonce(), code_verifier: oauth.generateRandomCodeVerifier() }
@@ -200,11 +206,12 @@ export function useAuthorizationCodeFlow(environment: Environment, client: Clien
       if (!returnedTo) return { kind: 'environment_gone' }
       const profile = returnedTo.clients.find((candidate) => candidate.id === pending.clientProfileId)
       let dpopKey: CryptoKeyPair | undefined
+      const dpop_jkt = pending.dpop_jwk ? await ecJwkThumbprint(pending.dpop_jwk) : null
       try {
         dpopKey = pending.dpop_jwk ? await importDpopKeyPair(pending.dpop_jwk) : undefined
       } catch (error) {
         const message = `The DPoP key carried through the redirect could not be read back, so the code was not sent: ${String(error)}`
-        return { kind: 'exchanged', outcome: { kind: 'invalid_input', field: 'dpop', message }, idToken: null }
+        return { kind: 'exchanged', outcome: { kind: 'invalid_input', field: 'dpop', message }, idToken: null, dpop_jkt }
       }
       const outcome = await exchangeAuthorizationCode({
         // The client as it was when the request left (its secret from this tab's storage), not as edited since.
@@ -218,7 +225,7 @@ export function useAuthorizationCodeFlow(environment: Environment, client: Clien
         ...requestTransport(returnedTo),
         ...(dpopKey ? { dpop: dpopKey } : {}),
       })
-      if (outcome.kind !== 'tokens') return { kind: 'exchanged', outcome, idToken: null }
+      if (outcome.kind !== 'tokens') return { kind: 'exchanged', outcome, idToken: null, dpop_jkt }
       // The token is bound to this key: later proofs for the environment (API calls, refresh) come from it.
       if (dpopKey) adoptDpopKeyPair(returnedTo.id, dpopKey)
       tokensObtained({
@@ -230,7 +237,7 @@ export function useAuthorizationCodeFlow(environment: Environment, client: Clien
         tokens: outcome.tokens,
       })
       const idToken = outcome.tokens.id_token ? await validateReturnedIdToken(outcome.tokens.id_token, returnedTo, pending) : null
-      return { kind: 'exchanged', outcome, idToken }
+      return { kind: 'exchanged', outcome, idToken, dpop_jkt }
     },
   })
 

@@ -49,18 +49,20 @@ export function PollPanel({ flow }: { flow: ReturnType<typeof useDeviceFlow> }) 
         // The same input the device flow's hook polls with (use-device-flow.ts), built by the same function.
         preview={() =>
           started
-            ? previewRequest((recording) =>
-                pollDeviceToken({
+            ? previewRequest(async (recording) => {
+                const dpop = flow.dpopKey ? await flow.dpopKey() : undefined
+                return pollDeviceToken({
                   ...started.client.input,
                   auth: started.auth,
                   client_id_in_body: started.clientIdInBody,
                   device_code: started.authorization.device_code,
                   ...recording,
-                }),
-              )
+                  ...(dpop ? { dpop } : {}),
+                })
+              })
             : Promise.resolve({ kind: 'not_ready', message: 'start the device flow first: the poll carries its device code.' })
         }
-        previewKey={started ? JSON.stringify([started.authorization.device_code, started.auth, started.clientIdInBody]) : 'not started'}
+        previewKey={started ? JSON.stringify([started.authorization.device_code, started.auth, started.clientIdInBody, flow.dpopKey !== null]) : 'not started'}
       />
       {!started ? (
         <p className="text-sm text-slate-500 dark:text-slate-400">Start the device flow first: polling needs its device code.</p>

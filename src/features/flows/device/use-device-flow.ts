@@ -209,5 +209,7 @@ export function useDeviceFlow(
     final: isFinalAnswer(lastOutcome),
     diagnosis,
     scopeHint,
+    /** The DPoP key the next poll proves with, or null: the guided preview shows that poll's proof too. */
+    dpopKey: options.dpopKey ?? null,
   }
 }
