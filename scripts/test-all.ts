@@ -3,10 +3,12 @@ import { E2E_SANDBOX } from '../e2e/servers.ts'
 
 /**
  * `npm test`, as CI runs it. Lint, typecheck, the unit tests and the console's production build for the
- * journeys start together: each is mostly one process on one core, and the unit tests spend much of their
- * time waiting on servers they started, so side by side they finish in about the time of the longest. The
- * journeys (Playwright) follow once all four passed, against that build. Each stage's output is printed
- * whole when it ends, so four logs do not interleave.
+ * journeys start together; the journeys (Playwright) start as soon as the build passed, beside the other
+ * three, not after them. On 2 cores neither side fills the machine alone: the checks are a process or
+ * three each, and the journeys spend most of their time waiting on servers and on the browser, so
+ * overlapping them saves the checks' whole wall time. Every stage's output goes through this process:
+ * the checks' logs are printed whole when each ends, the journeys' as they run, so no two interleave
+ * within a line.
  */
 
 interface Stage {
@@ -21,24 +23,25 @@ interface Outcome {
   seconds: number
 }
 
-function run(stage: Stage, { buffered }: { buffered: boolean }): Promise<Outcome> {
+type Output = 'whole at the end' | 'as it runs'
+
+function run(stage: Stage, output: Output): Promise<Outcome> {
   const started = performance.now()
   console.log(`▶ ${stage.name}: ${stage.command}`)
   return new Promise((resolve) => {
     const child = spawn(stage.command, {
       shell: true,
-      stdio: buffered ? ['ignore', 'pipe', 'pipe'] : 'inherit',
-      env: { ...process.env, ...stage.env, ...(buffered ? { FORCE_COLOR: process.env.FORCE_COLOR ?? '0' } : {}) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...stage.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '0' },
     })
-    const output: Buffer[] = []
-    child.stdout?.on('data', (chunk: Buffer) => output.push(chunk))
-    child.stderr?.on('data', (chunk: Buffer) => output.push(chunk))
+    const buffered: Buffer[] = []
+    const take = (chunk: Buffer) => (output === 'as it runs' ? process.stdout.write(chunk) : buffered.push(chunk))
+    child.stdout.on('data', take)
+    child.stderr.on('data', take)
     child.on('close', (code, signal) => {
       const outcome = { name: stage.name, code: code ?? (signal ? 1 : 0), seconds: Math.round((performance.now() - started) / 1000) }
-      if (buffered) {
-        console.log(`\n── ${stage.name} (${outcome.seconds} s, ${outcome.code === 0 ? 'passed' : `failed with ${outcome.code}`}) ──`)
-        process.stdout.write(Buffer.concat(output))
-      }
+      console.log(`\n── ${stage.name} (${outcome.seconds} s, ${outcome.code === 0 ? 'passed' : `failed with ${outcome.code}`}) ──`)
+      if (output === 'whole at the end') process.stdout.write(Buffer.concat(buffered))
       resolve(outcome)
     })
   })
@@ -48,19 +51,18 @@ function summary(outcomes: Outcome[]) {
   console.log('\n' + outcomes.map((outcome) => `${outcome.code === 0 ? '✓' : '✘'} ${outcome.name} ${outcome.seconds} s`).join('\n'))
 }
 
+const started = performance.now()
 const checks: Stage[] = [
   { name: 'lint', command: 'npx eslint .' },
   { name: 'typecheck', command: 'npx tsc -b --noEmit' },
   { name: 'unit', command: 'npx vitest run' },
-  // The build `vite preview` serves to the journeys, pointed at their sandbox (playwright.config.ts).
-  { name: 'build for e2e', command: 'npx vite build --logLevel warn', env: { VITE_SANDBOX_ISSUER: E2E_SANDBOX.issuer } },
 ]
+// The build `vite preview` serves to the journeys, pointed at their sandbox (playwright.config.ts).
+const build: Stage = { name: 'build for e2e', command: 'npx vite build --logLevel warn', env: { VITE_SANDBOX_ISSUER: E2E_SANDBOX.issuer } }
+const e2e: Stage = { name: 'e2e', command: 'npx playwright test', env: { E2E_CONSOLE_BUILT: '1' } }
 
-const first = await Promise.all(checks.map((stage) => run(stage, { buffered: true })))
-if (first.some((outcome) => outcome.code !== 0)) {
-  summary(first)
-  process.exit(1)
-}
-const e2e = await run({ name: 'e2e', command: 'npx playwright test', env: { E2E_CONSOLE_BUILT: '1' } }, { buffered: false })
-summary([...first, e2e])
-process.exit(e2e.code)
+const journeys = run(build, 'whole at the end').then(async (built) => (built.code === 0 ? [built, await run(e2e, 'as it runs')] : [built]))
+const outcomes = [...(await Promise.all(checks.map((stage) => run(stage, 'whole at the end')))), ...(await journeys)]
+summary(outcomes)
+console.log(`npm test: ${Math.round((performance.now() - started) / 1000)} s`)
+process.exit(outcomes.some((outcome) => outcome.code !== 0) ? 1 : 0)
