@@ -19,6 +19,21 @@ export interface Reply {
 
 export const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code'
 
+/**
+ * fetch, sent again once when the connection it reused was already closed by the server before any reply
+ * came: the server's idle timeout (5 s) and the client's racing on a kept-alive socket, which a busy machine
+ * makes likely. Browsers retry the same way; nothing reached the server's handler, so nothing is sent twice.
+ */
+async function send(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init)
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string } }).cause
+    if (cause?.code !== 'UND_ERR_SOCKET') throw error
+    return fetch(url, init)
+  }
+}
+
 async function reply(response: Response): Promise<Reply> {
   const text = await response.text()
   return { status: response.status, headers: response.headers, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} }
@@ -45,7 +60,7 @@ export async function postWithClient(
     body.set('client_id', client.client_id)
     body.set('client_secret', client.client_secret)
   }
-  return reply(await fetch(url, { method: 'POST', headers: requestHeaders, body }))
+  return reply(await send(url, { method: 'POST', headers: requestHeaders, body }))
 }
 
 export async function clientCredentialsToken(
@@ -61,7 +76,7 @@ export async function clientCredentialsToken(
 export async function register(origin: string, bearer: string | undefined, body: unknown): Promise<Reply> {
   const headers: Record<string, string> = { 'Content-Type': 'application/json' }
   if (bearer !== undefined) headers.Authorization = `Bearer ${bearer}`
-  return reply(await fetch(`${origin}${PATHS.registration}`, { method: 'POST', headers, body: JSON.stringify(body) }))
+  return reply(await send(`${origin}${PATHS.registration}`, { method: 'POST', headers, body: JSON.stringify(body) }))
 }
 
 /** A fresh device-client registered the way the Curity tutorial does it: www token with dcr, then DCR. */
