@@ -24,9 +24,15 @@ export default defineConfig({
   preview: { host: '127.0.0.1', port: 4173, strictPort: true, allowedHosts: ['console.test'] },
   test: {
     globals: true,
-    // Tests wait for outcomes; on a busy shared machine a passing test can take seconds, so the limit only stops a stuck one.
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    // Tests wait for outcomes; on a busy shared machine a passing test can take seconds (the 200 MB session file
+    // took over 30 s beside three other suites), so the limit only stops a stuck one.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    // One process per worker for many files rather than one per file: setting up jsdom and importing React, zod
+    // and oidc-provider again for every file was most of the unit tests' CPU time (110 s -> 50 s), and each
+    // process start is one more chance to miss Vitest's fixed 60 s start limit on a loaded machine. Each file
+    // still gets fresh app modules and empty storage (src/test/setup.ts); sandboxes start per file on their own ports.
+    isolate: false,
     // Vitest's default on a 2-core machine is one worker: every file in a row, the few that wait on a server
     // (load tests, sandboxes) holding up the rest. A third worker runs while those wait.
     maxWorkers: 3,

@@ -2,6 +2,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { act, renderHook } from '@testing-library/react'
 import { guardedLocalStorage, MAX_SAVED_BYTES, storageProblemDismissed, useStorageProblem } from './storage-guard.ts'
 
+// The prototype of the localStorage the code under test writes to: with one jsdom shared by a worker's test
+// files, the global `Storage` can be another window's class than the one behind `localStorage`.
+const storagePrototype = () => Object.getPrototypeOf(localStorage) as Storage
+
 afterEach(() => {
   vi.restoreAllMocks()
   localStorage.clear()
@@ -12,7 +16,7 @@ describe('guardedLocalStorage', () => {
   it('reports a quota error instead of throwing, and keeps what was saved before', () => {
     const storage = guardedLocalStorage()
     storage.setItem('settings', 'before')
-    vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+    vi.spyOn(storagePrototype(), 'setItem').mockImplementation(() => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
     })
     const { result } = renderHook(() => useStorageProblem())
@@ -29,7 +33,7 @@ describe('guardedLocalStorage', () => {
   it('refuses a value over the console\'s own limit before the browser is asked, naming the limit', () => {
     const storage = guardedLocalStorage()
     storage.setItem('settings', 'before')
-    const spy = vi.spyOn(Storage.prototype, 'setItem')
+    const spy = vi.spyOn(storagePrototype(), 'setItem')
     const { result } = renderHook(() => useStorageProblem())
 
     act(() => storage.setItem('settings', 'x'.repeat(MAX_SAVED_BYTES / 2 + 1)))
@@ -44,7 +48,7 @@ describe('guardedLocalStorage', () => {
 
   it('clears the problem once a later save of the same key works', () => {
     const storage = guardedLocalStorage()
-    const spy = vi.spyOn(Storage.prototype, 'setItem').mockImplementationOnce(() => {
+    const spy = vi.spyOn(storagePrototype(), 'setItem').mockImplementationOnce(() => {
       throw new DOMException('full', 'QuotaExceededError')
     })
     const { result } = renderHook(() => useStorageProblem())
