@@ -10,7 +10,8 @@ localStorage.clear()
 sessionStorage.clear()
 
 // findBy* and waitFor wait for an outcome; on a busy machine (or for code loaded on first use) that
-// can take longer than the default second. Passing tests return as soon as the outcome is there.
-configure({ asyncUtilTimeout: 10_000 })
+// can take longer than the default second (the log's detail dialog, loaded on first use, took over 10 s
+// beside three other suites). Passing tests return as soon as the outcome is there.
+configure({ asyncUtilTimeout: 60_000 })
 
 afterEach(() => cleanup())
