@@ -3,7 +3,11 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/app.tsx'
 import { preloadResultViews } from './components/exchange/result-views-on-demand.tsx'
+import { loadMaskingRule } from './components/ui/secret-masking.ts'
 import { prefetchRequestLayer } from './protocol/requests-on-demand.ts'
+import { loadQueryLayer } from './state/query-on-demand.ts'
+// The saved request limits apply from the first request, whether or not the Limits menu is ever opened.
+import './state/limits-store.ts'
 import './index.css'
 
 createRoot(document.getElementById('root')!).render(
@@ -12,13 +16,15 @@ createRoot(document.getElementById('root')!).render(
   </StrictMode>,
 )
 
-// The request layer and the views of a result are not part of the first view: fetch them after the first
+// React-query (query-on-demand.ts), the request layer, the views of a result and the masking rule are not part of the first view: fetch them after the first
 // frame, once the browser has nothing better to do, so the first click rarely waits for them. No deadline: on a busy machine the
 // first view comes first, and a click that comes sooner loads what it needs itself.
 const whenIdle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 200))
 requestAnimationFrame(() =>
   whenIdle(() => {
+    void loadQueryLayer().catch(() => undefined)
     void prefetchRequestLayer()
     void preloadResultViews()
+    void loadMaskingRule().catch(() => undefined)
   }),
 )

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react'
 import { LoadingFallback } from '../components/ui/loading-fallback.tsx'
 import { StepSection } from '../components/ui/step-section.tsx'
+import { loadQueryLayer } from '../state/query-on-demand.ts'
 
 type StepModule = () => Promise<{ default: ComponentType }>
 
@@ -40,7 +41,8 @@ interface DeferredStepOptions {
  * step's own redirect target).
  */
 export function deferredStep({ id, title, number, load }: DeferredStepOptions) {
-  const Step = lazy(load)
+  // The step's hooks are react-query's own: its code and the app's QueryClient (providers.tsx) come first.
+  const Step = lazy(() => Promise.all([load(), loadQueryLayer()]).then(([module]) => module))
   const placeholder = (
     <StepSection id={id} title={title} {...(number === undefined ? {} : { number })}>
       <LoadingFallback what={`the ${title} step`} />

@@ -1,22 +1,13 @@
-import { notifyManager, QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { useState, type ReactNode } from 'react'
+import { QueryClientContext } from '@tanstack/react-query'
+import type { ReactNode } from 'react'
+import { useLoadedQueryClient } from '../state/query-on-demand.ts'
 
-// A result reaches the screen in the task that received it: react-query's default setTimeout(0) hop lets the
-// browser draw a frame in between (the token list and log already updated, the step still busy), then
-// another one for the step, and on a busy page the timer waits behind other tasks.
-notifyManager.setScheduler(queueMicrotask)
-
-/** Every request is a deliberate click on a testing tool: never retry or refetch behind the person's back. */
-export function createQueryClient() {
-  return new QueryClient({
-    defaultOptions: {
-      queries: { retry: false, refetchOnWindowFocus: false, refetchOnReconnect: false },
-      mutations: { retry: false },
-    },
-  })
-}
-
+/**
+ * Hands the app's QueryClient to react-query's hooks once it has loaded (after the first view is painted,
+ * see query-on-demand.ts). The steps that use those hooks load after it (deferred-step.tsx); the first
+ * view's steps use the on-demand hooks, which need no provider.
+ */
 export function AppProviders({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(createQueryClient)
-  return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+  const queryClient = useLoadedQueryClient()
+  return <QueryClientContext value={queryClient ?? undefined}>{children}</QueryClientContext>
 }

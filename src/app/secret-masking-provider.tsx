@@ -1,8 +1,7 @@
-import { useEffect, useMemo, type ReactNode } from 'react'
-import { DEFAULT_REVEAL_MS, SecretMaskingContext, type SecretMasking } from '../components/ui/secret-masking.ts'
+import { use, useEffect, useMemo, type ReactNode } from 'react'
+import { DEFAULT_REVEAL_MS, loadedMaskingRule, loadMaskingRule, SecretMaskingContext, type SecretMasking } from '../components/ui/secret-masking.ts'
 import { usePresentationMode } from '../features/presentation/presentation-store.ts'
 import type { HttpExchange } from '../protocol/http-exchange.ts'
-import { createRedactor, listSecretsIn } from '../protocol/masking.ts'
 import { useEnvironments, type Environment } from '../state/environment-store.ts'
 import { useExchangeLog } from '../state/http-log-store.ts'
 import { useObtainedTokens, type ObtainedToken } from '../state/token-store.ts'
@@ -10,7 +9,9 @@ import { useObtainedTokens, type ObtainedToken } from '../state/token-store.ts'
 /** Each recorded exchange is immutable, so its secrets are found once. */
 const secretsByExchange = new WeakMap<HttpExchange, string[]>()
 
-function exchangeSecrets(exchange: HttpExchange): string[] {
+type MaskingRule = NonNullable<ReturnType<typeof loadedMaskingRule>>
+
+function exchangeSecrets(exchange: HttpExchange, listSecretsIn: MaskingRule['listSecretsIn']): string[] {
   let secrets = secretsByExchange.get(exchange)
   if (!secrets) {
     secrets = listSecretsIn(exchange)
@@ -23,8 +24,8 @@ function exchangeSecrets(exchange: HttpExchange): string[] {
  * Everything the console knows to be secret: what the masking rule finds in every exchange, the
  * tokens held, and the configured client secrets and registration access tokens.
  */
-function knownSecrets(exchanges: readonly HttpExchange[], tokens: ObtainedToken[], environments: Environment[]): string[] {
-  const secrets = exchanges.flatMap(exchangeSecrets)
+function knownSecrets(rule: MaskingRule, exchanges: readonly HttpExchange[], tokens: ObtainedToken[], environments: Environment[]): string[] {
+  const secrets = exchanges.flatMap((exchange) => exchangeSecrets(exchange, rule.listSecretsIn))
   for (const { tokens: set } of tokens) {
     for (const value of [set.access_token, set.refresh_token, set.id_token]) if (value) secrets.push(value)
   }
@@ -45,6 +46,8 @@ const identity = (text: string) => text
  */
 export function SecretMaskingProvider({ children }: { children: ReactNode }) {
   const presentation = usePresentationMode()
+  // The rule loads with presentation mode (the switch waits for it); read back on at start, the first view waits for it.
+  const rule = presentation ? (loadedMaskingRule() ?? use(loadMaskingRule())) : null
   const log = useExchangeLog()
   const tokens = useObtainedTokens()
   const environments = useEnvironments()
@@ -58,12 +61,12 @@ export function SecretMaskingProvider({ children }: { children: ReactNode }) {
     () => ({
       presentation,
       redact:
-        shownLog && shownTokens && shownEnvironments
-          ? createRedactor(knownSecrets(shownLog.toArray(), shownTokens, shownEnvironments))
+        rule && shownLog && shownTokens && shownEnvironments
+          ? rule.createRedactor(knownSecrets(rule, shownLog.toArray(), shownTokens, shownEnvironments))
           : identity,
       revealMs: DEFAULT_REVEAL_MS,
     }),
-    [presentation, shownLog, shownTokens, shownEnvironments],
+    [presentation, rule, shownLog, shownTokens, shownEnvironments],
   )
 
   useEffect(() => {

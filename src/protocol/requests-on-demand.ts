@@ -2,6 +2,7 @@ import type { ClientCredentialsInput } from './client-credentials.ts'
 import type { DevicePollInput, DeviceStartInput } from './device-flow.ts'
 import type { DiscoveryInput } from './discovery.ts'
 import type { ApiRequestInput } from './external-api.ts'
+import type { RequestPreview } from './request-preview.ts'
 
 /*
  * The request layer (oauth4webapi, reply schemas, classification) is not needed to show the steps:
@@ -14,6 +15,7 @@ const clientCredentials = () => import('./client-credentials.ts')
 const deviceFlow = () => import('./device-flow.ts')
 const discovery = () => import('./discovery.ts')
 const externalApi = () => import('./external-api.ts')
+const preview = () => import('./request-preview.ts')
 
 /** See {@link import('./discovery.ts').discover}. RFC 8414 §3, OIDC Discovery §4. */
 export async function discover(input: DiscoveryInput) {
@@ -38,6 +40,11 @@ export async function startDeviceAuthorization(input: DeviceStartInput) {
 /** See {@link import('./device-flow.ts').pollDeviceToken}. RFC 8628 §3.4-3.5. */
 export async function pollDeviceToken(input: DevicePollInput) {
   return (await deviceFlow()).pollDeviceToken(input)
+}
+
+/** See {@link import('./request-preview.ts').previewRequest}: the guided preview, with the masking rule it applies. RFC 6749 §10.3. */
+export async function previewRequest(run: Parameters<typeof import('./request-preview.ts').previewRequest>[0]): Promise<RequestPreview> {
+  return (await preview()).previewRequest(run)
 }
 
 /** Loads the request layer ahead of the first click; a failure here is retried by the click itself. */

@@ -1,5 +1,28 @@
 import { createContext, useContext, useEffect, useState } from 'react'
 
+type MaskingRule = typeof import('../../protocol/masking.ts')
+
+let maskingRule: MaskingRule | null = null
+let loadingRule: Promise<MaskingRule> | null = null
+
+/**
+ * The protocol's masking rule, needed on screen only in presentation mode: loaded when that is switched on
+ * (or read back on), not with the first view. Safe to call again; a failed load is tried again next time.
+ */
+export function loadMaskingRule(): Promise<MaskingRule> {
+  loadingRule ??= import('../../protocol/masking.ts').then(
+    (module) => (maskingRule = module),
+    (error: unknown) => {
+      loadingRule = null
+      throw error
+    },
+  )
+  return loadingRule
+}
+
+/** The masking rule if it has loaded, else null. */
+export const loadedMaskingRule = (): MaskingRule | null => maskingRule
+
 /**
  * How secrets are shown on screen, decided once by the app and handed down through context so UI
  * pieces never reach into stores. The rule of what is secret is the protocol layer's masking rule.

@@ -1,5 +1,4 @@
 import { useState } from 'react'
-import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { ConformanceNotes } from '../../components/exchange/conformance-notes.tsx'
 import { GuidedStepNote } from '../../components/guide/guided-step-note.tsx'
 import { CodeBlock, RequestFailureView } from '../../components/exchange/result-views-on-demand.tsx'
@@ -8,9 +7,8 @@ import { CancelButton } from '../../components/ui/cancel-button.tsx'
 import { CheckboxField, SelectField, TextField } from '../../components/ui/fields.tsx'
 import { Notice } from '../../components/ui/notice.tsx'
 import { StepSection } from '../../components/ui/step-section.tsx'
-import { discover } from '../../protocol/requests-on-demand.ts'
+import { discover, previewRequest } from '../../protocol/requests-on-demand.ts'
 import { serverMetadataSchema } from '../../protocol/environment-schema.ts'
-import { previewRequest } from '../../protocol/request-preview.ts'
 import { ENDPOINT_FIELDS } from '../../protocol/server-endpoints.ts'
 import {
   useActiveEnvironment,
@@ -19,6 +17,7 @@ import {
   useRememberSecrets,
   useSettingsProblem,
 } from '../../state/environment-store.ts'
+import { useLoadedQueryClient, useQueryOnDemand } from '../../state/query-on-demand.ts'
 import { requestTransport } from '../../state/request-transport.ts'
 import { ClientList } from './client-list.tsx'
 import { discoveryOptions } from './discovery-query.ts'
@@ -32,13 +31,13 @@ export function EnvironmentPanel() {
   const settingsProblem = useSettingsProblem()
   const actions = useEnvironmentActions()
   const issuer = environment.issuer.trim()
-  const discovery = useQuery(discoveryOptions(issuer, environment))
-  const queryClient = useQueryClient()
+  const discovery = useQueryOnDemand(discoveryOptions(issuer, environment))
+  const queryClient = useLoadedQueryClient()
   const [discoveryCancelled, setDiscoveryCancelled] = useState(false)
 
   const runDiscovery = async () => {
     setDiscoveryCancelled(false)
-    const { data } = await discovery.refetch()
+    const data = await discovery.refetch()
     if (data?.kind !== 'found') return
     // The document is the server's text: kept loosely typed, its odd members dropped rather than trusted.
     const metadata = serverMetadataSchema.safeParse(data.metadata)
@@ -105,7 +104,7 @@ export function EnvironmentPanel() {
               pending={discovery.isFetching}
               onCancel={() => {
                 setDiscoveryCancelled(true)
-                void queryClient.cancelQueries({ queryKey: discoveryOptions(issuer, environment).queryKey })
+                void queryClient?.cancelQueries({ queryKey: discoveryOptions(issuer, environment).queryKey })
               }}
             />
           </div>

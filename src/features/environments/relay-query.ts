@@ -1,5 +1,6 @@
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
+import { queryOptions } from '@tanstack/react-query'
 import { allowRelayHost, fetchRelayStatus } from '../../protocol/relay-fetch-allowlist.ts'
+import { useMutationOnDemand } from '../../state/query-on-demand.ts'
 import { RELAY_URL } from '../../state/request-transport.ts'
 
 export const relayKeys = { status: ['relay', 'status'] as const }
@@ -15,11 +16,10 @@ export const relayStatusOptions = () =>
 
 /** The explicit step that widens the relay's allowlist by one host. */
 export function useAllowRelayHost() {
-  const queryClient = useQueryClient()
-  return useMutation({
+  return useMutationOnDemand({
     mutationFn: (host: string) => allowRelayHost(RELAY_URL, host),
-    onSuccess: (outcome) => {
-      if (outcome.ok) queryClient.setQueryData(relayKeys.status, { available: true, allowlist: outcome.allowlist })
+    onSuccess: (outcome, _host, _onMutateResult, { client }) => {
+      if (outcome.ok) client.setQueryData(relayKeys.status, { available: true, allowlist: outcome.allowlist })
     },
   })
 }

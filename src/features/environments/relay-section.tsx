@@ -1,9 +1,9 @@
-import { useQuery } from '@tanstack/react-query'
 import { Button } from '../../components/ui/button.tsx'
 import { CheckboxField } from '../../components/ui/fields.tsx'
 import { Notice } from '../../components/ui/notice.tsx'
 import { hostsOf } from '../../protocol/relay-fetch-allowlist.ts'
 import { useEnvironmentActions, type Environment } from '../../state/environment-store.ts'
+import { useQueryOnDemand } from '../../state/query-on-demand.ts'
 import { RELAY_URL } from '../../state/request-transport.ts'
 import { relayStatusOptions, useAllowRelayHost } from './relay-query.ts'
 
@@ -18,7 +18,7 @@ function environmentHosts(environment: Environment): string[] {
  */
 export function RelaySection({ environment }: { environment: Environment }) {
   const actions = useEnvironmentActions()
-  const status = useQuery(relayStatusOptions())
+  const status = useQueryOnDemand(relayStatusOptions())
   const allow = useAllowRelayHost()
   const relay = status.data
   const allowlist = relay?.available ? relay.allowlist : []

@@ -1,4 +1,3 @@
-import { useMutation } from '@tanstack/react-query'
 import { memo, useCallback, useState } from 'react'
 import { AuthMethodSelect, ClientPicker } from '../../../components/client/client-picker.tsx'
 import { DpopOption } from '../../../components/dpop/dpop-option.tsx'
@@ -15,9 +14,9 @@ import { StepSection } from '../../../components/ui/step-section.tsx'
 import type { ClientAuthMethod } from '../../../protocol/client-auth.ts'
 import { authMethodWarning } from '../../../protocol/client-expectations.ts'
 import { dpopKeyPair } from '../../../protocol/dpop-key.ts'
-import { previewRequest } from '../../../protocol/request-preview.ts'
-import { requestClientCredentials } from '../../../protocol/requests-on-demand.ts'
+import { previewRequest, requestClientCredentials } from '../../../protocol/requests-on-demand.ts'
 import { clientRequestInput, pickClient, useActiveEnvironment, useFlowScope, type ClientProfile, type Environment } from '../../../state/environment-store.ts'
+import { useMutationOnDemand } from '../../../state/query-on-demand.ts'
 import { requestTransport } from '../../../state/request-transport.ts'
 import { useTokenActions } from '../../../state/token-store.ts'
 
@@ -82,7 +81,7 @@ export function ClientCredentialsPanel() {
     setAuthOverride(null)
   }, [])
 
-  const request = useMutation({
+  const request = useMutationOnDemand({
     mutationFn: async () => {
       const signal = cancellable.signal()
       const dpop = useDpop ? await dpopKeyPair(environment.id) : undefined
