@@ -1,6 +1,4 @@
 import * as base64url from 'jose/base64url'
-import { decodeProtectedHeader } from 'jose/decode/protected_header'
-import { decodeJwt } from 'jose/jwt/decode'
 
 /** What a token string turned out to be. Decoding checks nothing: jwt-signature.ts verifies. */
 export type DecodedToken =
@@ -12,21 +10,30 @@ export type DecodedToken =
 
 const PART_NAMES = ['header (part 1 of 3)', 'payload (part 2 of 3)'] as const
 
-function segmentProblem(segment: string): string | null {
-  if (segment === '') return 'is empty'
+type Segment = { ok: true; value: Record<string, unknown> } | { ok: false; problem: string }
+
+/**
+ * One base64url JSON object segment, decoded once: the header and claims are what this returns (the
+ * checks of jose's decodeJwt and decodeProtectedHeader, without a second decode or jose's error classes
+ * on the path of every stored token).
+ */
+function readSegment(segment: string): Segment {
+  if (segment === '') return { ok: false, problem: 'is empty' }
   let bytes: Uint8Array
   try {
     bytes = base64url.decode(segment)
   } catch {
-    return 'is not valid base64url'
+    return { ok: false, problem: 'is not valid base64url' }
   }
   let value: unknown
   try {
     value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
   } catch {
-    return 'is not base64url-encoded JSON'
+    return { ok: false, problem: 'is not base64url-encoded JSON' }
   }
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? null : 'is JSON but not an object'
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? { ok: true, value: value as Record<string, unknown> }
+    : { ok: false, problem: 'is JSON but not an object' }
 }
 
 /**
@@ -37,27 +44,19 @@ export function decodeToken(token: string): DecodedToken {
   const text = token.trim()
   const parts = text.split('.')
   if (parts.length === 5) {
-    try {
-      const header = decodeProtectedHeader(text)
-      return 'enc' in header ? { kind: 'encrypted', header } : { kind: 'opaque' }
-    } catch {
-      return { kind: 'opaque' }
-    }
+    const header = readSegment(parts[0]!)
+    return header.ok && 'enc' in header.value ? { kind: 'encrypted', header: header.value } : { kind: 'opaque' }
   }
   if (parts.length !== 3) return { kind: 'opaque' }
-  for (const [index, name] of PART_NAMES.entries()) {
-    const problem = segmentProblem(parts[index]!)
-    if (problem) return { kind: 'malformed_jwt', message: `The ${name} ${problem}` }
-  }
+  const header = readSegment(parts[0]!)
+  if (!header.ok) return { kind: 'malformed_jwt', message: `The ${PART_NAMES[0]} ${header.problem}` }
+  const claims = readSegment(parts[1]!)
+  if (!claims.ok) return { kind: 'malformed_jwt', message: `The ${PART_NAMES[1]} ${claims.problem}` }
   const signature = parts[2]!
   if (!/^[\w-]*$/.test(signature)) {
     return { kind: 'malformed_jwt', message: 'The signature (part 3 of 3) is not valid base64url' }
   }
-  try {
-    return { kind: 'jwt', header: decodeProtectedHeader(text), claims: decodeJwt(text), signature }
-  } catch (error) {
-    return { kind: 'malformed_jwt', message: `The token cannot be decoded: ${errorMessage(error)}` }
-  }
+  return { kind: 'jwt', header: header.value, claims: claims.value, signature }
 }
 
 /** The date-valued claims of a JWT. */
