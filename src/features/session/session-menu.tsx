@@ -1,26 +1,23 @@
-import { lazy, Suspense, useState } from 'react'
+import { useState } from 'react'
 import { Button } from '../../components/ui/button.tsx'
-import { LoadingFallback } from '../../components/ui/loading-fallback.tsx'
-import { ModalDialog } from '../../components/ui/modal-dialog.tsx'
+import { loadOnFirstUse } from '../../components/ui/load-on-first-use.tsx'
 
-// Export and import (HAR, session files, their validation) are not needed to walk through a flow.
-const SessionPanel = lazy(() => import('./session-panel.tsx'))
+// Export and import (HAR, session files, their validation) are not needed to walk through a flow: the dialog
+// loads when first opened, or when the pointer or focus comes to the button.
+const dialog = loadOnFirstUse<{ onClose: () => void }>('export and import', () =>
+  import('./session-dialog.tsx').then((module) => module.SessionDialog),
+)
 
 /** Export and import, reachable from the header. */
 export function SessionMenu() {
   const [open, setOpen] = useState(false)
+  const preload = () => void dialog.preload().catch(() => undefined)
   return (
     <>
-      <Button variant="secondary" aria-haspopup="dialog" onClick={() => setOpen(true)}>
+      <Button variant="secondary" aria-haspopup="dialog" onPointerEnter={preload} onFocus={preload} onClick={() => setOpen(true)}>
         Export / Import
       </Button>
-      {open && (
-        <ModalDialog title="Export / Import" onClose={() => setOpen(false)} widthClass="max-w-xl">
-          <Suspense fallback={<LoadingFallback what="export and import" />}>
-            <SessionPanel />
-          </Suspense>
-        </ModalDialog>
-      )}
+      {open && <dialog.Component onClose={() => setOpen(false)} />}
     </>
   )
 }
