@@ -1,7 +1,8 @@
 import { memo, useRef, type KeyboardEvent } from 'react'
 import type { HttpExchange } from '../../protocol/http-exchange.ts'
 import { useFixedRowWindow } from './fixed-row-window.ts'
-import { STEP_LABELS, type ExchangeSequence } from './log-filter.ts'
+import { STEP_LABELS } from './log-filter.ts'
+import type { ExchangeSequence } from './log-search.ts'
 
 const ROW_HEIGHT = 30
 const OVERSCAN = 10

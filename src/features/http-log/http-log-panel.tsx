@@ -7,6 +7,7 @@ import { useExchangeLog, useHttpLogActions } from '../../state/http-log-store.ts
 import { LogCapControl } from './log-cap-control.tsx'
 import { LogFilterBar } from './log-filter-bar.tsx'
 import { filterExchanges, isFiltered, NO_FILTER, type LogFilter } from './log-filter.ts'
+import { LogSearch } from './log-search.ts'
 
 // The first view shows an empty log: the virtual list and the detail (with curl) load when there is something to show.
 const ExchangeList = lazy(() => import('./exchange-list.tsx'))
@@ -21,7 +22,9 @@ export function HttpLogPanel() {
   const openExchange = useCallback((exchange: HttpExchange) => setOpenId(exchange.id), [])
   // Typing stays responsive on a long log: the list catches up with the latest filter when it can.
   const deferredFilter = useDeferredValue(filter)
-  const shown = useMemo(() => filterExchanges(exchanges, deferredFilter), [exchanges, deferredFilter])
+  // Remembers its results, so each keystroke builds on the last one (see LogSearch).
+  const [search] = useState(() => new LogSearch())
+  const shown = useMemo(() => filterExchanges(exchanges, deferredFilter, search), [exchanges, deferredFilter, search])
   const opened = openId === null ? undefined : exchanges.find((exchange) => exchange.id === openId)
   const filtered = isFiltered(filter)
   // While the list still shows an older filter, say so: to assistive technology and to the bench.

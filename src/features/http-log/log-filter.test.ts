@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { HttpExchange } from '../../protocol/http-exchange.ts'
 import { ExchangeLog } from '../../state/exchange-log.ts'
-import { filterExchanges, NO_FILTER, type ExchangeSequence, type LogFilter } from './log-filter.ts'
+import { filterExchanges, NO_FILTER, type LogFilter } from './log-filter.ts'
+import type { ExchangeSequence } from './log-search.ts'
 
 const exchange = (id: string, body: string, status = 200): HttpExchange => ({
   id,

@@ -1,5 +1,5 @@
 import type { ExchangeStep, HttpExchange } from '../../protocol/http-exchange.ts'
-import { searchTextOf } from '../../state/exchange-search-text.ts'
+import { LogSearch, type ExchangePredicate, type ExchangeSequence } from './log-search.ts'
 
 export type StatusFilter = 'all' | '2xx' | '3xx' | '4xx' | '5xx' | 'failed'
 
@@ -46,14 +46,6 @@ function matchesStatus(exchange: HttpExchange, status: StatusFilter): boolean {
   return Math.floor(code / 100) === Number(status[0])
 }
 
-/** What the log offers the filter: the store's view, or an array (oldest first either way). */
-export interface ExchangeSequence {
-  readonly length: number
-  at(index: number): HttpExchange | undefined
-  /** The search text the log built for the exchange at `index`, when it keeps one. */
-  searchTextAt?(index: number): string
-}
-
 function passesStepAndStatus(exchange: HttpExchange, filter: LogFilter): boolean {
   return (filter.step === 'all' || exchange.step === filter.step) && matchesStatus(exchange, filter.status)
 }
@@ -63,74 +55,35 @@ function newestFirst(exchanges: ExchangeSequence): ExchangeSequence {
   return { length: exchanges.length, at: (index) => (index >= 0 && index <= last ? exchanges.at(last - index) : undefined) }
 }
 
-interface Matches {
-  shown: HttpExchange[]
-  /** Each shown exchange's search text, and where the needle first occurs in it. */
-  texts: string[]
-  found: Int32Array
-}
+// One predicate per step and status, so the search can tell the other filters did not change.
+const predicates = new Map<string, ExchangePredicate>()
 
-interface LastResult extends Matches {
-  filter: LogFilter
-  needle: string
-}
-
-// The last result per log: typing one more character only searches what the previous query matched.
-const lastResults = new WeakMap<ExchangeSequence, LastResult>()
-
-/** The previous matches that also hold the longer `needle`, each searched from where the old needle was. */
-function narrowed(last: LastResult, needle: string): Matches {
-  // The old needle sits at `shift` in the new one, so the new one cannot start before (old position - shift).
-  const shift = needle.lastIndexOf(last.needle)
-  const shown: HttpExchange[] = []
-  const texts: string[] = []
-  const found = new Int32Array(last.shown.length)
-  for (let index = 0; index < last.shown.length; index++) {
-    const text = last.texts[index]!
-    const at = text.indexOf(needle, Math.max(0, last.found[index]! - shift))
-    if (at === -1) continue
-    found[shown.length] = at
-    shown.push(last.shown[index]!)
-    texts.push(text)
+function predicateOf(filter: LogFilter): ExchangePredicate | null {
+  if (filter.step === 'all' && filter.status === 'all') return null
+  const key = `${filter.step} ${filter.status}`
+  let predicate = predicates.get(key)
+  if (!predicate) {
+    const { step, status } = filter
+    predicate = (exchange) => passesStepAndStatus(exchange, { step, status, search: '' })
+    predicates.set(key, predicate)
   }
-  return { shown, texts, found: found.subarray(0, shown.length) }
+  return predicate
 }
 
-function searched(exchanges: ExchangeSequence, filter: LogFilter, needle: string): Matches {
-  const everyStep = filter.step === 'all' && filter.status === 'all'
-  const textAt = exchanges.searchTextAt ? (index: number) => exchanges.searchTextAt!(index) : (index: number) => searchTextOf(exchanges.at(index)!)
-  const shown: HttpExchange[] = []
-  const texts: string[] = []
-  const found = new Int32Array(exchanges.length)
-  for (let index = exchanges.length - 1; index >= 0; index--) {
-    const exchange = exchanges.at(index)!
-    if (!everyStep && !passesStepAndStatus(exchange, filter)) continue
-    const text = textAt(index)
-    const at = needle === '' ? 0 : text.indexOf(needle)
-    if (at === -1) continue
-    found[shown.length] = at
-    shown.push(exchange)
-    texts.push(text)
-  }
-  return { shown, texts, found: found.subarray(0, shown.length) }
-}
+const sharedSearch = new LogSearch()
 
 /**
- * The exchanges (stored oldest first) that pass the filter, newest first (an array, or a reversed view of the log). Search is case-insensitive on
- * URL and bodies, over text built when each exchange was recorded; when the query only grew, the
- * previous matches are narrowed instead of searching the whole log again, each from where the
- * shorter query was found.
+ * The exchanges (stored oldest first) that pass the filter, newest first, as a view that reads
+ * through the log (no copy). Search is case-insensitive on URL and bodies, over text built when each
+ * exchange was recorded; `search` remembers its results, so a query that grew, a Backspace, or a
+ * log that only grew cost a fraction of a full search (see {@link LogSearch}).
  */
-export function filterExchanges(exchanges: ExchangeSequence, filter: LogFilter): ExchangeSequence {
+export function filterExchanges(exchanges: ExchangeSequence, filter: LogFilter, search: LogSearch = sharedSearch): ExchangeSequence {
   const needle = filter.search.trim().toLowerCase()
+  const predicate = predicateOf(filter)
   // Nothing to filter: the log itself, read backwards, so a new entry costs nothing here.
-  if (filter.step === 'all' && filter.status === 'all' && needle === '') return newestFirst(exchanges)
-  const last = lastResults.get(exchanges)
-  if (last && last.filter === filter) return last.shown
-  const canNarrow = last && last.filter.step === filter.step && last.filter.status === filter.status && last.needle !== '' && needle.includes(last.needle)
-  const matches = canNarrow ? narrowed(last, needle) : searched(exchanges, filter, needle)
-  lastResults.set(exchanges, { filter, needle, ...matches })
-  return matches.shown
+  if (predicate === null && needle === '') return newestFirst(exchanges)
+  return search.find(exchanges, needle, predicate)
 }
 
 export function isFiltered(filter: LogFilter): boolean {
