@@ -7,6 +7,8 @@ export type HarWorkerRequest =
   | HarMirrorFeed
   | { kind: 'export'; id: number; seqs: Int32Array; mask: boolean; creator: { name: string; version: string } }
   | { kind: 'release'; url: string }
+  /** Whether the worker may read and build ahead now: the page says no while the person is using it. */
+  | { kind: 'background'; allowed: boolean }
 
 /**
  * What the HAR worker answers to export `id`: a blob: URL of the file (made in the worker, which

@@ -41,9 +41,10 @@ describe('HarLogMirror', () => {
     const log = [exchange('a'), exchange('b'), exchange('c')]
     const mirror = new HarLogMirror()
     mirror.receive({ kind: 'exchanges', first: 0, exchanges: log })
-    expect(await exported(mirror, seqs(0, 1, 2), true)).toBe(JSON.stringify(toHar(log, { mask: true, creator })))
     let calls = 0
+    // Reading the feed is one step, building an entry another: work is left after two.
     expect(mirror.prebuild(() => ++calls >= 2)).toBe(true)
+    expect(await exported(mirror, seqs(0, 1, 2), true)).toBe(JSON.stringify(toHar(log, { mask: true, creator })))
     expect(mirror.prebuild(() => false)).toBe(false)
     const masked = await exported(mirror, seqs(0, 1, 2), true)
     expect(masked).toBe(JSON.stringify(toHar(log, { mask: true, creator })))
@@ -87,5 +88,48 @@ describe('HarLogMirror', () => {
     expect(mirror.size).toBe(1)
     expect(mirror.export(seqs(1, 2), true, creator)).toEqual({ ok: false, missing: 1 })
     expect(mirror.export(seqs(2), true, creator).ok).toBe(true)
+  })
+
+  it('packs masked entries into blocks and exports any run of them, across blocks, after the cap cut into one, out of order', async () => {
+    const log = Array.from({ length: 2_500 }, (_, index) => exchange(`b${index}`))
+    const mirror = new HarLogMirror()
+    mirror.receive({ kind: 'exchanges', first: 0, exchanges: log })
+    expect(mirror.prebuild(() => false)).toBe(false)
+    const all = Int32Array.from(log, (_, index) => index)
+    const whole = await exported(mirror, all, true)
+    expect(whole).toBe(JSON.stringify(toHar(log, { mask: true, creator })))
+    // A run that starts inside one block and ends inside the next.
+    const middle = Int32Array.from({ length: 1_100 }, (_, index) => 500 + index)
+    expect(await exported(mirror, middle, true)).toBe(JSON.stringify(toHar(log.slice(500, 1_600), { mask: true, creator })))
+    // Out of order, with gaps.
+    const picked = [2_499, 3, 1_024, 1_023, 7, 8]
+    expect(await exported(mirror, Int32Array.from(picked), true)).toBe(JSON.stringify(toHar(picked.map((seq) => log[seq]!), { mask: true, creator })))
+    // The cap let the oldest 1,030 go: the rest of the second block is still exported from it.
+    mirror.receive({ kind: 'forget', before: 1_030 })
+    const kept = Int32Array.from({ length: log.length - 1_030 }, (_, index) => 1_030 + index)
+    expect(await exported(mirror, kept, true)).toBe(JSON.stringify(toHar(log.slice(1_030), { mask: true, creator })))
+    expect(await exported(mirror, kept, false)).toBe(JSON.stringify(toHar(log.slice(1_030), { mask: false, creator })))
+  })
+
+  it('reads a large import in small steps, each one of a few hundred elements', async () => {
+    const file = Array.from({ length: 1_500 }, (_, index) => exchange(`i${index}`))
+    const text = JSON.stringify(buildSessionFile({ environments: [], exchanges: file, includeSecrets: true, now: 0 }), null, 2)
+    const read = readSessionFile(text)
+    if (!read.ok) throw new Error(read.message)
+    const mirror = new HarLogMirror()
+    const picks = Int32Array.from({ length: 1_499 }, (_, index) => index + 1)
+    mirror.receive({ kind: 'imported', first: 0, format: 'session', text, picks })
+    let steps = 0
+    while (mirror.prebuild(() => true)) steps++
+    expect(steps).toBeGreaterThan(5)
+    const order = Int32Array.from(picks, (_, index) => index)
+    expect(await exported(mirror, order, true)).toBe(JSON.stringify(toHar(read.session.exchanges.slice(1), { mask: true, creator })))
+  })
+
+  it('says which exchange is missing when the file holds fewer than the picks name', () => {
+    const text = JSON.stringify(buildSessionFile({ environments: [], exchanges: [exchange('only')], includeSecrets: true, now: 0 }))
+    const mirror = new HarLogMirror()
+    mirror.receive({ kind: 'imported', first: 10, format: 'session', text, picks: seqs(0, 4) })
+    expect(mirror.export(seqs(10, 11), true, creator)).toEqual({ ok: false, missing: 11 })
   })
 })

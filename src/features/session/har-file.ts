@@ -11,6 +11,15 @@ const BATCH = 1_000
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
+/**
+ * How long the person must leave the page alone before the worker reads and builds ahead: less with
+ * Export / Import open (an export is likely next), more otherwise. On two cores, background work
+ * while someone types or scrolls takes the core their page needs.
+ */
+const QUIET_MS = { exportOpen: 250, elsewhere: 1_000 }
+/** What counts as using the page. */
+const INPUT_EVENTS = ['keydown', 'input', 'pointerdown', 'wheel', 'scroll'] as const
+
 /** An import about to reach the log: the file text, and the exchanges the page read from it, in order. */
 interface PendingImport {
   format: 'session' | 'har'
@@ -34,6 +43,10 @@ class HarWorkerClient {
   private pendingImport: PendingImport | null = null
   private readonly replies = new Map<number, (reply: HarWorkerReply) => void>()
   private nextExportId = 0
+  private exportViews = 0
+  private lastInput = performance.now()
+  private backgroundAllowed = false
+  private quietTimer: ReturnType<typeof setTimeout> | null = null
   broken = false
 
   constructor() {
@@ -49,6 +62,41 @@ class HarWorkerClient {
     }
     this.logChanged(readExchangeLog())
     subscribeToExchangeLog((log) => this.logChanged(log))
+    const onInput = () => {
+      this.lastInput = performance.now()
+      if (this.backgroundAllowed) this.updateBackground()
+    }
+    for (const type of INPUT_EVENTS) window.addEventListener(type, onInput, { capture: true, passive: true })
+    this.updateBackground()
+  }
+
+  /** Export / Import is in view until the returned function is called. */
+  exportInView(): () => void {
+    this.exportViews++
+    this.updateBackground()
+    return () => {
+      this.exportViews--
+      this.updateBackground()
+    }
+  }
+
+  /** Tells the worker whether it may work ahead now, and checks again when the page has been quiet long enough. */
+  private updateBackground() {
+    const quiet = this.exportViews > 0 ? QUIET_MS.exportOpen : QUIET_MS.elsewhere
+    const waited = performance.now() - this.lastInput
+    const allowed = waited >= quiet
+    if (allowed !== this.backgroundAllowed) {
+      this.backgroundAllowed = allowed
+      // Straight to the worker, ahead of queued feeds: a pause should land before the next slice.
+      this.worker.postMessage({ kind: 'background', allowed } satisfies HarWorkerRequest)
+    }
+    if (this.quietTimer !== null) clearTimeout(this.quietTimer)
+    this.quietTimer = allowed
+      ? null
+      : setTimeout(() => {
+          this.quietTimer = null
+          this.updateBackground()
+        }, quiet - waited)
   }
 
   expectImport(pending: PendingImport) {
@@ -131,6 +179,14 @@ function picksOf(added: readonly HttpExchange[], read: readonly HttpExchange[]):
 }
 
 let client: HarWorkerClient | null = null
+
+/**
+ * Says Export / Import is in view, so the worker may build ahead sooner; call the returned function
+ * when it leaves. Starts the worker.
+ */
+export function exportInView(): () => void {
+  return startHarWorker()?.exportInView() ?? (() => {})
+}
 
 /** Starts the HAR worker's copy of the log (once), where the browser has workers. */
 export function startHarWorker(): HarWorkerClient | null {

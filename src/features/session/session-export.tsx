@@ -6,7 +6,7 @@ import { Notice } from '../../components/ui/notice.tsx'
 import { buildSessionFile } from '../../protocol/session-file.ts'
 import { readEnvironmentSnapshot } from '../../state/environment-store.ts'
 import { readExchangeLog, readExchangesSnapshot } from '../../state/http-log-store.ts'
-import { downloadHarFile, startHarWorker } from './har-file.ts'
+import { downloadHarFile, exportInView } from './har-file.ts'
 import { plural } from './session-merge.ts'
 
 const CREATOR = { name: 'OAuth Console', version: '0.1.0' }
@@ -19,10 +19,8 @@ export function SessionExport() {
   const [harError, setHarError] = useState<string | null>(null)
   const headingId = useId()
   const masking = includeSecrets ? 'with secrets' : 'secrets masked'
-  // The worker copies the log and masks its entries ahead, from when export is first in view.
-  useEffect(() => {
-    startHarWorker()
-  }, [])
+  // The worker copies the log from when export is first in view, and builds ahead while it is in view and the page is quiet.
+  useEffect(() => exportInView(), [])
 
   // Built in a worker, unindented: the page keeps answering while a long log is masked and written.
   const exportHar = async () => {
