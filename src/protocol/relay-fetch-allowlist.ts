@@ -2,6 +2,8 @@ import { z } from 'zod/mini'
 import { RELAY_REQUEST_HEADER } from './relay-request-header.ts'
 import type { FetchFn } from './transport-failure.ts'
 
+export { hostsOf } from './relay-hosts.ts'
+
 const statusSchema = z.object({ relay: z.literal('oauth-console'), allowlist: z.array(z.string()) })
 const allowedSchema = z.object({ allowed: z.string(), allowlist: z.array(z.string()) })
 const refusalSchema = z.object({ relay_error: z.string(), message: z.string() })
@@ -47,18 +49,4 @@ export async function allowRelayHost(
   if (allowed.success) return { ok: true, allowlist: allowed.data.allowlist }
   const refusal = refusalSchema.safeParse(body)
   return { ok: false, message: refusal.success ? refusal.data.message : `The relay did not allow ${host}.` }
-}
-
-/** The hosts (`name[:port]`) a set of URLs reach: what the relay must allow for an environment. */
-export function hostsOf(urls: readonly string[]): string[] {
-  const hosts = new Set<string>()
-  for (const url of urls) {
-    try {
-      const parsed = new URL(url.trim())
-      if (parsed.protocol === 'http:' || parsed.protocol === 'https:') hosts.add(parsed.host)
-    } catch {
-      // Not a URL yet (half typed): nothing to allow.
-    }
-  }
-  return [...hosts].sort()
 }

@@ -1,7 +1,9 @@
 import { queryOptions } from '@tanstack/react-query'
-import { allowRelayHost, fetchRelayStatus } from '../../protocol/relay-fetch-allowlist.ts'
 import { useMutationOnDemand } from '../../state/query-on-demand.ts'
 import { RELAY_URL } from '../../state/request-transport.ts'
+
+// The relay's replies are read through their schemas (relay-fetch-allowlist.ts), loaded with the first ask, not with the first view.
+const relayClient = () => import('../../protocol/relay-fetch-allowlist.ts')
 
 export const relayKeys = { status: ['relay', 'status'] as const }
 
@@ -9,7 +11,7 @@ export const relayKeys = { status: ['relay', 'status'] as const }
 export const relayStatusOptions = () =>
   queryOptions({
     queryKey: relayKeys.status,
-    queryFn: () => fetchRelayStatus(RELAY_URL),
+    queryFn: async () => (await relayClient()).fetchRelayStatus(RELAY_URL),
     staleTime: Infinity,
     retry: false,
   })
@@ -17,7 +19,7 @@ export const relayStatusOptions = () =>
 /** The explicit step that widens the relay's allowlist by one host. */
 export function useAllowRelayHost() {
   return useMutationOnDemand({
-    mutationFn: (host: string) => allowRelayHost(RELAY_URL, host),
+    mutationFn: async (host: string) => (await relayClient()).allowRelayHost(RELAY_URL, host),
     onSuccess: (outcome, _host, _onMutateResult, { client }) => {
       if (outcome.ok) client.setQueryData(relayKeys.status, { available: true, allowlist: outcome.allowlist })
     },

@@ -1,7 +1,7 @@
 import { Button } from '../../components/ui/button.tsx'
 import { CheckboxField } from '../../components/ui/fields.tsx'
 import { Notice } from '../../components/ui/notice.tsx'
-import { hostsOf } from '../../protocol/relay-fetch-allowlist.ts'
+import { hostsOf } from '../../protocol/relay-hosts.ts'
 import { useEnvironmentActions, type Environment } from '../../state/environment-store.ts'
 import { useQueryOnDemand } from '../../state/query-on-demand.ts'
 import { RELAY_URL } from '../../state/request-transport.ts'
