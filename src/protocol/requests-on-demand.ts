@@ -9,45 +9,67 @@ import type { RequestPreview } from './request-preview.ts'
  * each request function here loads its module on first call, and `prefetchRequestLayer` loads them
  * all when the browser is idle, so the first click rarely waits for code. Same signatures, same
  * outcomes as the modules they stand for.
+ *
+ * Once a module is loaded, a request calls it directly: `await import()` of a loaded module still
+ * resolves in a task of its own, so every click waited behind the frame that draws its busy state
+ * before its request was even sent. Called directly, the request leaves in the click's own task.
  */
 
-const clientCredentials = () => import('./client-credentials.ts')
-const deviceFlow = () => import('./device-flow.ts')
-const discovery = () => import('./discovery.ts')
-const externalApi = () => import('./external-api.ts')
-const preview = () => import('./request-preview.ts')
+/** A module loaded on first use, then at hand with no task in between. */
+function onDemand<M>(load: () => Promise<M>) {
+  let loaded: M | undefined
+  let loading: Promise<M> | undefined
+  const get = (): Promise<M> =>
+    (loading ??= load().then(
+      (module) => (loaded = module),
+      (error: unknown) => {
+        // A failed fetch (offline, a new deployment) is tried again on the next request.
+        loading = undefined
+        throw error
+      },
+    ))
+  /** Calls `call` with the module: at once when it is loaded, otherwise once it is. */
+  const withModule = <R,>(call: (module: M) => Promise<R>): Promise<R> => (loaded ? call(loaded) : get().then(call))
+  return { get, with: withModule }
+}
+
+const clientCredentials = onDemand(() => import('./client-credentials.ts'))
+const deviceFlow = onDemand(() => import('./device-flow.ts'))
+const discovery = onDemand(() => import('./discovery.ts'))
+const externalApi = onDemand(() => import('./external-api.ts'))
+const preview = onDemand(() => import('./request-preview.ts'))
 
 /** See {@link import('./discovery.ts').discover}. RFC 8414 §3, OIDC Discovery §4. */
-export async function discover(input: DiscoveryInput) {
-  return (await discovery()).discover(input)
+export function discover(input: DiscoveryInput) {
+  return discovery.with((module) => module.discover(input))
 }
 
 /** See {@link import('./client-credentials.ts').requestClientCredentials}. RFC 6749 §4.4. */
-export async function requestClientCredentials(input: ClientCredentialsInput) {
-  return (await clientCredentials()).requestClientCredentials(input)
+export function requestClientCredentials(input: ClientCredentialsInput) {
+  return clientCredentials.with((module) => module.requestClientCredentials(input))
 }
 
 /** See {@link import('./external-api.ts').sendApiRequest}. RFC 9110. */
-export async function sendApiRequest(input: ApiRequestInput) {
-  return (await externalApi()).sendApiRequest(input)
+export function sendApiRequest(input: ApiRequestInput) {
+  return externalApi.with((module) => module.sendApiRequest(input))
 }
 
 /** See {@link import('./device-flow.ts').startDeviceAuthorization}. RFC 8628 §3.1-3.2. */
-export async function startDeviceAuthorization(input: DeviceStartInput) {
-  return (await deviceFlow()).startDeviceAuthorization(input)
+export function startDeviceAuthorization(input: DeviceStartInput) {
+  return deviceFlow.with((module) => module.startDeviceAuthorization(input))
 }
 
 /** See {@link import('./device-flow.ts').pollDeviceToken}. RFC 8628 §3.4-3.5. */
-export async function pollDeviceToken(input: DevicePollInput) {
-  return (await deviceFlow()).pollDeviceToken(input)
+export function pollDeviceToken(input: DevicePollInput) {
+  return deviceFlow.with((module) => module.pollDeviceToken(input))
 }
 
 /** See {@link import('./request-preview.ts').previewRequest}: the guided preview, with the masking rule it applies. RFC 6749 §10.3. */
-export async function previewRequest(run: Parameters<typeof import('./request-preview.ts').previewRequest>[0]): Promise<RequestPreview> {
-  return (await preview()).previewRequest(run)
+export function previewRequest(run: Parameters<typeof import('./request-preview.ts').previewRequest>[0]): Promise<RequestPreview> {
+  return preview.with((module) => module.previewRequest(run))
 }
 
 /** Loads the request layer ahead of the first click; a failure here is retried by the click itself. */
 export function prefetchRequestLayer(): Promise<unknown> {
-  return Promise.all([clientCredentials(), deviceFlow(), discovery(), externalApi()]).catch(() => undefined)
+  return Promise.all([clientCredentials.get(), deviceFlow.get(), discovery.get(), externalApi.get()]).catch(() => undefined)
 }

@@ -4,6 +4,7 @@ import { DpopOption } from '../../../components/dpop/dpop-option.tsx'
 import { GuidedStepNote } from '../../../components/guide/guided-step-note.tsx'
 import { RawExchange, RequestFailureView, TokenSummary } from '../../../components/exchange/result-views-on-demand.tsx'
 import { ConformanceNotes } from '../../../components/exchange/conformance-notes.tsx'
+import { useResultKeptWhileBusy } from '../../../components/exchange/use-result-kept-while-busy.ts'
 import { Button } from '../../../components/ui/button.tsx'
 import { CancelButton } from '../../../components/ui/cancel-button.tsx'
 import { useCancellable } from '../../../components/ui/use-cancellable.ts'
@@ -65,6 +66,27 @@ const ClientCredentialsFields = memo(function ClientCredentialsFields(props: Fie
   )
 })
 
+type Outcome = Awaited<ReturnType<typeof requestClientCredentials>>
+
+/** The latest outcome. Memoised: going busy redraws the button only, and a new outcome updates this in place. */
+const ClientCredentialsResult = memo(function ClientCredentialsResult({ outcome }: { outcome: Outcome | undefined }) {
+  return (
+    <div className="mt-4 flex flex-col gap-3" aria-live="polite">
+      {outcome?.kind === 'tokens' && (
+        <>
+          <Notice tone="success" title="Token issued">
+            Added to the token list, so the next steps can use it.
+            <ConformanceNotes notes={outcome.conformance} />
+          </Notice>
+          <TokenSummary tokens={outcome.tokens} />
+          <RawExchange exchange={outcome.exchange} />
+        </>
+      )}
+      {outcome && outcome.kind !== 'tokens' && <RequestFailureView failure={outcome} />}
+    </div>
+  )
+})
+
 export function ClientCredentialsPanel() {
   const environment = useActiveEnvironment()
   const { tokensObtained } = useTokenActions()
@@ -101,7 +123,7 @@ export function ClientCredentialsPanel() {
     },
   })
 
-  const outcome = request.data
+  const outcome = useResultKeptWhileBusy(request.data, request.isPending)
   return (
     <StepSection
       id="client-credentials"
@@ -147,19 +169,7 @@ export function ClientCredentialsPanel() {
         </div>
       </form>
 
-      <div className="mt-4 flex flex-col gap-3" aria-live="polite">
-        {outcome?.kind === 'tokens' && (
-          <>
-            <Notice tone="success" title="Token issued">
-              Added to the token list, so the next steps can use it.
-              <ConformanceNotes notes={outcome.conformance} />
-            </Notice>
-            <TokenSummary tokens={outcome.tokens} />
-            <RawExchange exchange={outcome.exchange} />
-          </>
-        )}
-        {outcome && outcome.kind !== 'tokens' && <RequestFailureView failure={outcome} />}
-      </div>
+      <ClientCredentialsResult outcome={outcome} />
     </StepSection>
   )
 }
