@@ -61,6 +61,6 @@ export function isTooEarly(schedule: PollSchedule, now: number): boolean {
 }
 
 /** Whole seconds the device_code and user_code remain valid, 0 once expired. RFC 8628 §3.2. */
-export function secondsUntilExpiry(schedule: PollSchedule, now: number): number {
+export function secondsUntilExpiry(schedule: Pick<PollSchedule, 'expiresAt'>, now: number): number {
   return Math.max(0, Math.ceil((schedule.expiresAt - now) / 1000))
 }

@@ -1,5 +1,7 @@
+import { useRef } from 'react'
 import { CodeBlock } from '../../components/ui/code-block.tsx'
 import { formatDuration, useNow } from '../../components/ui/use-now.ts'
+import { useOnScreen } from '../../components/ui/use-on-screen.ts'
 import { decodeToken, timeClaims, tokenValidity, type DecodedToken } from '../../protocol/jwt.ts'
 import { ValidityBadge } from './validity-badge.tsx'
 
@@ -8,10 +10,12 @@ function relative(secondsFromNow: number) {
 }
 
 function JwtClaimsView({ name, header, claims }: { name: string; header: Record<string, unknown>; claims: Record<string, unknown> }) {
-  const now = useNow(true)
+  const view = useRef<HTMLDivElement>(null)
+  // Ticks only while on screen: a list of many tokens re-renders none of them each second while scrolled away.
+  const now = useNow(useOnScreen(view))
   const times = timeClaims(claims, now)
   return (
-    <div className="flex flex-col gap-2">
+    <div ref={view} className="flex flex-col gap-2">
       <div className="flex flex-wrap items-center gap-2">
         <span className="text-xs text-slate-500 dark:text-slate-400">JWT, {typeof header.alg === 'string' ? header.alg : 'no alg'}</span>
         <ValidityBadge validity={tokenValidity(claims, now)} />

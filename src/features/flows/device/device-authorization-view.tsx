@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import { CopyButton } from '../../../components/ui/copy-button.tsx'
 import { Notice } from '../../../components/ui/notice.tsx'
 import { QrFullScreen } from '../../../components/ui/qr-full-screen.tsx'
@@ -10,14 +11,22 @@ import { VerificationQrCode } from './verification-qr-code.tsx'
 
 interface DeviceAuthorizationViewProps {
   authorization: DeviceAuthorization
-  schedule: PollSchedule
+  /** When the device code expires (epoch ms): a poll can bring it forward (expired_token). */
+  expiresAt: PollSchedule['expiresAt']
 }
 
-/** What a TV would show: the code, where to enter it, a QR code of the complete URI, and how long it lasts. */
-export function DeviceAuthorizationView({ authorization, schedule }: DeviceAuthorizationViewProps) {
-  const secondsLeft = secondsUntilExpiry(schedule, useNow(true))
+/** The countdown, the only part that ticks: the code and its QR code are not redrawn each second. */
+function TimeLeft({ expiresAt }: { expiresAt: number }) {
+  const secondsLeft = secondsUntilExpiry({ expiresAt }, useNow(true))
+  return <span aria-label="Time left">{secondsLeft <= 0 ? 'expired' : `in ${formatDuration(secondsLeft)}`}</span>
+}
+
+/**
+ * What a TV would show: the code, where to enter it, a QR code of the complete URI, and how long it lasts.
+ * Memoised: a poll changes none of it but the expiry, when the server says the code expired.
+ */
+export const DeviceAuthorizationView = memo(function DeviceAuthorizationView({ authorization, expiresAt }: DeviceAuthorizationViewProps) {
   const qrTarget = authorization.verification_uri_complete ?? authorization.verification_uri
-  const expired = secondsLeft <= 0
   const userCode = escapeInvisible(authorization.user_code)
   return (
     <div className="grid gap-4 md:grid-cols-[auto_1fr]">
@@ -73,7 +82,7 @@ export function DeviceAuthorizationView({ authorization, schedule }: DeviceAutho
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 text-sm">
           <dt className="font-medium text-slate-500 dark:text-slate-400">Expires</dt>
           <dd>
-            <span aria-label="Time left">{expired ? 'expired' : `in ${formatDuration(secondsLeft)}`}</span>{' '}
+            <TimeLeft expiresAt={expiresAt} />{' '}
             <span className="text-xs text-slate-500 dark:text-slate-400">(expires_in {authorization.expires_in} s)</span>
           </dd>
           <dt className="font-medium text-slate-500 dark:text-slate-400">Polling interval</dt>
@@ -96,4 +105,4 @@ export function DeviceAuthorizationView({ authorization, schedule }: DeviceAutho
       </div>
     </div>
   )
-}
+})

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { memo, useCallback, useState } from 'react'
 import { AuthMethodSelect, ClientPicker } from '../../../components/client/client-picker.tsx'
 import { DpopOption } from '../../../components/dpop/dpop-option.tsx'
 import { GuidedStepNote } from '../../../components/guide/guided-step-note.tsx'
@@ -13,13 +13,40 @@ import { authMethodWarning } from '../../../protocol/client-expectations.ts'
 import { dpopKeyPair } from '../../../protocol/dpop-key.ts'
 import { startDeviceAuthorization } from '../../../protocol/requests-on-demand.ts'
 import { previewRequest } from '../../../protocol/request-preview.ts'
-import { clientRequestInput, pickClient, useActiveEnvironment, useFlowScope } from '../../../state/environment-store.ts'
+import { clientRequestInput, pickClient, useActiveEnvironment, useFlowScope, type ClientProfile, type Environment } from '../../../state/environment-store.ts'
 import { requestTransport } from '../../../state/request-transport.ts'
 import { useTokenActions } from '../../../state/token-store.ts'
 import { useDeviceClientProfileId, useWalkthroughActions } from '../../../state/walkthrough-store.ts'
 import { DeviceAuthorizationView } from './device-authorization-view.tsx'
 import { PollPanel } from './poll-panel.tsx'
 import { useDeviceFlow } from './use-device-flow.ts'
+
+interface StartFieldsProps {
+  environment: Environment
+  client: ClientProfile | undefined
+  auth: ClientAuthMethod
+  scope: string
+  useDpop: boolean
+  onClientProfileChange: (id: string) => void
+  onAuthChange: (auth: ClientAuthMethod) => void
+  onScopeChange: (scope: string) => void
+  onUseDpopChange: (useDpop: boolean) => void
+}
+
+/** The start request's fields. Memoised: a poll, its countdown or going busy redraws none of them. */
+const DeviceStartFields = memo(function DeviceStartFields(props: StartFieldsProps) {
+  const { environment, client, auth, scope, useDpop } = props
+  return (
+    <>
+      <ClientPicker environment={environment} clientProfileId={client?.id ?? null} onClientProfileChange={props.onClientProfileChange} showKey={auth === 'private_key_jwt'} />
+      <div className="grid gap-3 sm:grid-cols-2">
+        <AuthMethodSelect value={auth} onValueChange={props.onAuthChange} warning={authMethodWarning(auth, environment.metadata)} />
+        <TextField label="Scope" value={scope} onValueChange={props.onScopeChange} className="font-mono" hint="Optional, space-separated. Kept with this environment." />
+      </div>
+      <DpopOption environmentId={environment.id} checked={useDpop} onCheckedChange={props.onUseDpopChange} />
+    </>
+  )
+})
 
 /** Steps 3 and 4 share one device flow: started here, polled below, both views of one hook. */
 export function DeviceFlowSteps() {
@@ -32,6 +59,13 @@ export function DeviceFlowSteps() {
   const [useDpop, setUseDpop] = useState(false)
   const client = pickClient(environment, deviceClientProfileId)
   const auth = authOverride ?? client?.token_endpoint_auth_method ?? 'client_secret_basic'
+  const clientProfileChanged = useCallback(
+    (id: string) => {
+      deviceClientChosen(id)
+      setAuthOverride(null)
+    },
+    [deviceClientChosen],
+  )
 
   const flow = useDeviceFlow({
     onTokens: (outcome, flowClient) =>
@@ -81,20 +115,17 @@ export function DeviceFlowSteps() {
             start()
           }}
         >
-          <ClientPicker
+          <DeviceStartFields
             environment={environment}
-            clientProfileId={client?.id ?? null}
-            onClientProfileChange={(id) => {
-              deviceClientChosen(id)
-              setAuthOverride(null)
-            }}
-            showKey={auth === 'private_key_jwt'}
+            client={client}
+            auth={auth}
+            scope={scope}
+            useDpop={useDpop}
+            onClientProfileChange={clientProfileChanged}
+            onAuthChange={setAuthOverride}
+            onScopeChange={setScope}
+            onUseDpopChange={setUseDpop}
           />
-          <div className="grid gap-3 sm:grid-cols-2">
-            <AuthMethodSelect value={auth} onValueChange={setAuthOverride} warning={authMethodWarning(auth, environment.metadata)} />
-            <TextField label="Scope" value={scope} onValueChange={setScope} className="font-mono" hint="Optional, space-separated. Kept with this environment." />
-          </div>
-          <DpopOption environmentId={environment.id} checked={useDpop} onCheckedChange={setUseDpop} />
           <div className="flex gap-2">
             <Button type="submit" busy={flow.starting}>
               Start device flow
@@ -105,7 +136,7 @@ export function DeviceFlowSteps() {
         <div className="mt-4 flex flex-col gap-3">
           {started && (
             <>
-              <DeviceAuthorizationView key={started.authorization.device_code} authorization={started.authorization} schedule={started.schedule} />
+              <DeviceAuthorizationView key={started.authorization.device_code} authorization={started.authorization} expiresAt={started.schedule.expiresAt} />
               <RawExchange exchange={outcome?.kind === 'started' ? outcome.exchange : null} />
             </>
           )}

@@ -35,7 +35,6 @@ function PollHistory({ history }: { history: PollRecord[] }) {
 export function PollPanel({ flow }: { flow: ReturnType<typeof useDeviceFlow> }) {
   const waitId = useId()
   const started = flow.state.phase === 'started' ? flow.state : null
-  const now = useNow(started !== null)
 
   return (
     <StepSection
@@ -67,7 +66,7 @@ export function PollPanel({ flow }: { flow: ReturnType<typeof useDeviceFlow> }) 
       {!started ? (
         <p className="text-sm text-slate-500 dark:text-slate-400">Start the device flow first: polling needs its device code.</p>
       ) : (
-        <PollControls flow={flow} started={started} now={now} waitId={waitId} />
+        <PollControls flow={flow} started={started} waitId={waitId} />
       )}
     </StepSection>
   )
@@ -75,18 +74,28 @@ export function PollPanel({ flow }: { flow: ReturnType<typeof useDeviceFlow> }) 
 
 type Started = Extract<ReturnType<typeof useDeviceFlow>['state'], { phase: 'started' }>
 
-function PollControls({ flow, started, now, waitId }: { flow: ReturnType<typeof useDeviceFlow>; started: Started; now: number; waitId: string }) {
-  const { schedule, client, auth, clientIdInBody, lastOutcome } = started
+/** When the next poll is due. The only part that ticks: the controls around it are not redrawn each second. */
+function PollStatus({ schedule, final, id }: { schedule: Started['schedule']; final: boolean; id: string }) {
+  const now = useNow(true)
   // The clock ticks once a second; never let a stale tick read as more than a full interval.
   const wait = secondsUntilNextPoll(schedule, Math.max(now, schedule.lastPollAt ?? 0))
   const expired = secondsUntilExpiry(schedule, now) <= 0
-  const status = flow.final
+  const status = final
     ? 'This device code has its final answer: start over for a new one.'
     : expired
       ? 'The device code has expired: start over for a new one.'
       : wait > 0
         ? `Next poll due in ${wait} s (interval ${schedule.interval} s)`
         : 'Ready to poll'
+  return (
+    <span id={id} className="text-sm text-slate-600 dark:text-slate-400">
+      {status}
+    </span>
+  )
+}
+
+function PollControls({ flow, started, waitId }: { flow: ReturnType<typeof useDeviceFlow>; started: Started; waitId: string }) {
+  const { schedule, client, auth, clientIdInBody, lastOutcome } = started
 
   return (
     <div className="flex flex-col gap-3">
@@ -118,9 +127,7 @@ function PollControls({ flow, started, now, waitId }: { flow: ReturnType<typeof 
         <Button variant="secondary" onClick={flow.startOver} busy={flow.starting}>
           Start over
         </Button>
-        <span id={waitId} className="text-sm text-slate-600 dark:text-slate-400">
-          {status}
-        </span>
+        <PollStatus schedule={schedule} final={flow.final} id={waitId} />
       </div>
       <CheckboxField
         label="Poll automatically"
