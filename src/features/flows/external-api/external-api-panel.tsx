@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query'
-import { useState } from 'react'
+import { memo, useState } from 'react'
 import { ClientKeyField } from '../../../components/client/client-key-field.tsx'
 import { GuidedStepNote } from '../../../components/guide/guided-step-note.tsx'
 import { RawExchange } from '../../../components/exchange/exchange-view.tsx'
@@ -19,7 +19,7 @@ import { readClientRegistration } from '../../../protocol/registration.ts'
 import { previewRequest } from '../../../protocol/request-preview.ts'
 import { existingDpopKeyPair } from '../../../protocol/dpop-key.ts'
 import { sendApiRequest } from '../../../protocol/requests-on-demand.ts'
-import { environmentServer, useActiveEnvironment, useEnvironmentActions } from '../../../state/environment-store.ts'
+import { environmentServer, useActiveEnvironment, useEnvironmentActions, type Environment } from '../../../state/environment-store.ts'
 import { requestTransport } from '../../../state/request-transport.ts'
 import { useObtainedTokens } from '../../../state/token-store.ts'
 import { RegistrationResult } from './registration-result.tsx'
@@ -38,6 +38,64 @@ function oauthErrorOf(outcome: Extract<ApiOutcome, { kind: 'response' }>) {
   const failure = classifyErrorReply(outcome, outcome.exchange)
   return failure.kind === 'oauth_error' ? failure : null
 }
+
+interface ApiResultProps {
+  outcome: ApiOutcome | undefined
+  environment: Environment
+  clientKey: PrivateJwk | undefined
+}
+
+/** The reply. Memoised: a token obtained in another step (a new Bearer choice) does not redraw it. */
+const ApiResult = memo(function ApiResult({ outcome, environment, clientKey }: ApiResultProps) {
+  const { originConfirmed } = useEnvironmentActions()
+  const registered = outcome?.kind === 'response' ? readClientRegistration(outcome.json) : null
+  const oauthError = outcome?.kind === 'response' ? oauthErrorOf(outcome) : null
+  return (
+    <div className="mt-4 flex flex-col gap-3">
+      {outcome?.kind === 'response' && (
+        <>
+          <p role="status" className="text-sm">
+            <span className="font-semibold">Response:</span>{' '}
+            <span className={outcome.status < 400 ? 'text-emerald-700 dark:text-emerald-400' : 'text-rose-700 dark:text-rose-400'}>
+              {outcome.status} {outcome.statusText}
+            </span>
+          </p>
+          {oauthError && <RequestFailureView failure={oauthError} />}
+          {registered && <RegistrationResult key={registered.client_id} environment={environment} registered={registered} reply={outcome.json} clientKey={clientKey} />}
+          <details>
+            <summary className="cursor-pointer text-sm">Response headers ({outcome.headers.length})</summary>
+            <CodeBlock
+              label="Response headers"
+              maxHeightClass="max-h-40"
+              text={outcome.headers.map((header) => `${header.name}: ${header.value}`).join('\n') || '(none readable)'}
+            />
+            <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
+              A page can read only the headers the server exposes through CORS (Access-Control-Expose-Headers).
+            </p>
+          </details>
+          <CodeBlock
+            label="Response body"
+            text={outcome.json !== undefined ? JSON.stringify(outcome.json, null, 2) : outcome.body || '(empty body)'}
+          />
+          {!oauthError && <RawExchange exchange={outcome.exchange} />}
+        </>
+      )}
+      {outcome && outcome.kind !== 'response' && <RequestFailureView failure={outcome} />}
+      {outcome?.kind === 'invalid_input' && outcome.unconfirmed_origin && (
+        <div>
+          <Button
+            variant="secondary"
+            onClick={() => {
+              if (outcome.unconfirmed_origin) originConfirmed(environment.id, outcome.unconfirmed_origin)
+            }}
+          >
+            Allow credentials to {outcome.unconfirmed_origin}
+          </Button>
+        </div>
+      )}
+    </div>
+  )
+})
 
 export function ExternalApiPanel() {
   const environment = useActiveEnvironment()
@@ -69,7 +127,6 @@ export function ExternalApiPanel() {
   const bearer = tokens.find((token) => token.id === bearerId)
   const hasBody = method !== 'GET'
   const cancellable = useCancellable()
-  const { originConfirmed } = useEnvironmentActions()
 
   // One input for the request and its guided preview, so the preview is what will be sent.
   const input = () => ({
@@ -105,8 +162,6 @@ export function ExternalApiPanel() {
   }
 
   const outcome = send.data
-  const registered = outcome?.kind === 'response' ? readClientRegistration(outcome.json) : null
-  const oauthError = outcome?.kind === 'response' ? oauthErrorOf(outcome) : null
   return (
     <StepSection
       id="external-api"
@@ -190,49 +245,7 @@ export function ExternalApiPanel() {
         </div>
       </form>
 
-      <div className="mt-4 flex flex-col gap-3">
-        {outcome?.kind === 'response' && (
-          <>
-            <p role="status" className="text-sm">
-              <span className="font-semibold">Response:</span>{' '}
-              <span className={outcome.status < 400 ? 'text-emerald-700 dark:text-emerald-400' : 'text-rose-700 dark:text-rose-400'}>
-                {outcome.status} {outcome.statusText}
-              </span>
-            </p>
-            {oauthError && <RequestFailureView failure={oauthError} />}
-            {registered && <RegistrationResult key={registered.client_id} environment={environment} registered={registered} reply={outcome.json} clientKey={clientKey} />}
-            <details>
-              <summary className="cursor-pointer text-sm">Response headers ({outcome.headers.length})</summary>
-              <CodeBlock
-                label="Response headers"
-                maxHeightClass="max-h-40"
-                text={outcome.headers.map((header) => `${header.name}: ${header.value}`).join('\n') || '(none readable)'}
-              />
-              <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
-                A page can read only the headers the server exposes through CORS (Access-Control-Expose-Headers).
-              </p>
-            </details>
-            <CodeBlock
-              label="Response body"
-              text={outcome.json !== undefined ? JSON.stringify(outcome.json, null, 2) : outcome.body || '(empty body)'}
-            />
-            {!oauthError && <RawExchange exchange={outcome.exchange} />}
-          </>
-        )}
-        {outcome && outcome.kind !== 'response' && <RequestFailureView failure={outcome} />}
-        {outcome?.kind === 'invalid_input' && outcome.unconfirmed_origin && (
-          <div>
-            <Button
-              variant="secondary"
-              onClick={() => {
-                if (outcome.unconfirmed_origin) originConfirmed(environment.id, outcome.unconfirmed_origin)
-              }}
-            >
-              Allow credentials to {outcome.unconfirmed_origin}
-            </Button>
-          </div>
-        )}
-      </div>
+      <ApiResult outcome={outcome} environment={environment} clientKey={clientKey} />
     </StepSection>
   )
 }
