@@ -30,14 +30,20 @@ const sandbox = (port: number, extra: string) => ({
 export default defineConfig({
   testDir: 'e2e',
   fullyParallel: true,
-  workers: 2,
+  // The journeys mostly wait (on the sandbox's intervals, a second device, the servers): with two workers a
+  // quiet run took 546 s of wall time for about 400 s of CPU on 2 cores, so a third worker runs while they wait.
+  workers: 3,
   retries: 0,
-  timeout: 180_000,
+  // One limit for every journey, only to stop a stuck one: they assert outcomes, and beside other suites a whole
+  // walk-through with a second device took over 2 minutes (journeys that set a lower limit of their own failed on it).
+  timeout: 300_000,
   expect: { timeout: 20_000 },
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: {
     baseURL: E2E_CONSOLE_ORIGIN,
-    trace: 'retain-on-failure',
+    // Actions, DOM snapshots and network of a failed journey, without the screencast: recording a frame stream
+    // of every journey (kept only for the few that fail) was about a third of the journeys' CPU time.
+    trace: { mode: 'retain-on-failure', screenshots: false },
     screenshot: 'only-on-failure',
   },
   projects: [
