@@ -2,9 +2,6 @@ import { expect, test, type Page } from '@playwright/test'
 import { E2E_CONSOLE_ORIGIN } from './servers.ts'
 import { discover } from './walkthrough.ts'
 
-// Each journey leaves the console for the sandbox's pages and comes back, several times: a budget for a busy machine.
-test.describe.configure({ timeout: 180_000 })
-
 /** Arriving back means a page load, the code exchange and a JWKS fetch: more than one expect's default on a busy machine. */
 const ARRIVAL = { timeout: 45_000 }
 

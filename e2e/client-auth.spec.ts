@@ -3,10 +3,6 @@ import { answerOnSecondDevice } from './approve-device.ts'
 import { E2E_SANDBOX, E2E_SANDBOX_CLIENT_ID_IN_BODY, E2E_SANDBOX_SPARSE_DEVICE, E2E_SANDBOX_STRICT_AUTH } from './servers.ts'
 import { discover, registerDeviceClient, requestDcrToken, walkToDeviceCode } from './walkthrough.ts'
 
-// Whole walk-throughs with a second device, and in one of them two real polling intervals (5 s, then 10 s
-// after slow_down): on a busy machine they need more than the default minute.
-test.describe.configure({ timeout: 180_000 })
-
 function pollStep(page: Page) {
   return page.getByRole('region', { name: 'Poll' })
 }

@@ -2,9 +2,6 @@ import { expect, test, type APIResponse, type BrowserContext, type Locator } fro
 import { E2E_CONSOLE_ORIGIN, E2E_SANDBOX, E2E_START_CONSOLE_ORIGIN, E2E_START_SANDBOX } from './servers.ts'
 import { discover, poll, walkToDeviceCode } from './walkthrough.ts'
 
-// The whole tutorial, a second device, the token tools, exports and a sign-in round trip: a busy machine's budget.
-test.describe.configure({ timeout: 300_000 })
-
 interface CspWatch {
   violations: string[]
   origins: Set<string>

@@ -102,7 +102,6 @@ test('DPoP: client credentials and a device poll get DPoP-bound tokens, the nonc
 })
 
 test('DPoP on the authorization code: dpop_jkt names the browser key, the code exchange and the refresh carry its proofs, the tokens are DPoP-bound', async ({ page }) => {
-  test.setTimeout(180_000)
   await page.goto('/')
   await discover(page)
   const tokenUrl = `${E2E_SANDBOX.origin}/oauth/v2/oauth-token`

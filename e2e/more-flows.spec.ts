@@ -1,9 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { discover, registerDeviceClient, requestDcrToken } from './walkthrough.ts'
 
-// One page load, many steps against the sandbox: a budget for a busy machine.
-test.describe.configure({ timeout: 180_000 })
-
 test('a token from the list is exchanged (RFC 8693), and the client registered here is read, updated and deleted (RFC 7592)', async ({ page }) => {
   await page.goto('/')
   await discover(page)

@@ -4,9 +4,6 @@ import { E2E_CONSOLE_ORIGIN, E2E_SANDBOX_NO_CORS, E2E_START_CONSOLE_ORIGIN, E2E_
 
 const NO_CORS_HOST = new URL(E2E_SANDBOX_NO_CORS.origin).host
 
-// The whole tutorial plus the relay's own steps, twice the requests of a plain walk-through; on a busy
-// machine the first page of `npm start` (vite dev) is slow too. Outcomes are asserted, only given time.
-test.describe.configure({ timeout: 300_000 })
 const expect = baseExpect.configure({ timeout: 30_000 })
 
 /**

@@ -16,8 +16,6 @@ function environmentChoices(page: Page) {
 }
 
 test('a shared link opened in a fresh browser recreates the environment with no secret in the URL; a file does too', async ({ page, browser }) => {
-  // Two browsers, a discovery and a token request: a few round trips on a busy machine.
-  test.setTimeout(120_000)
   await page.goto('/')
   const environment = page.getByRole('region', { name: 'Environment' })
 

@@ -5,8 +5,6 @@ import { E2E_SANDBOX } from './servers.ts'
 import { poll, walkToDeviceCode } from './walkthrough.ts'
 
 test('the trainer page follows a participant live, from pending to approved, and shows no secret', async ({ page, browser }) => {
-  // A participant's whole tutorial and a second device, watched from a third page: a long journey on a busy machine.
-  test.setTimeout(150_000)
   const trainerContext = await browser.newContext()
   const trainer = await trainerContext.newPage()
   const errors = collectConsoleErrors(trainer)

@@ -8,8 +8,6 @@ function stepState(page: Page, label: string) {
 }
 
 test('the guided walk-through from an empty browser: each step shows its state and what comes next; Start over keeps the environment', async ({ page, browser }) => {
-  // The whole tutorial, approval on a second device and a restart: a long journey on a busy machine.
-  test.setTimeout(150_000)
   await page.goto('/')
   const nav = page.getByRole('navigation', { name: 'Walk-through steps' })
   const next = nav.getByRole('region', { name: 'What to do next' })

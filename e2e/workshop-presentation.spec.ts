@@ -50,8 +50,6 @@ async function visibleText(page: Page): Promise<string> {
 }
 
 test('the guided walk-through from an empty browser, then Presentation mode hides every secret, token and Basic credential, and a reveal times out', async ({ page, browser }) => {
-  // A whole tutorial, every view opened one by one, and a reveal left to time out: a long journey.
-  test.setTimeout(150_000)
   await page.goto('/')
   const presentation = page.getByRole('switch', { name: 'Presentation mode' })
   await expect(presentation).not.toBeChecked()
