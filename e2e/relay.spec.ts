@@ -4,7 +4,8 @@ import { E2E_CONSOLE_ORIGIN, E2E_SANDBOX_NO_CORS, E2E_START_CONSOLE_ORIGIN, E2E_
 
 const NO_CORS_HOST = new URL(E2E_SANDBOX_NO_CORS.origin).host
 
-const expect = baseExpect.configure({ timeout: 30_000 })
+// A minute per step: through `npm start` (vite dev) the first use of each step transforms its modules, slow beside other suites.
+const expect = baseExpect.configure({ timeout: 60_000 })
 
 /**
  * The whole tutorial against a server that allows no origin: the browser refuses it, the CORS error
