@@ -3,12 +3,9 @@ import { E2E_SANDBOX } from '../e2e/servers.ts'
 
 /**
  * `npm test`, as CI runs it. Lint, typecheck, the unit tests and the console's production build for the
- * journeys start together; the journeys (Playwright) start as soon as the build passed, beside the other
- * three, not after them; the room load test runs last, alone. On 2 cores neither side fills the machine alone: the checks are a process or
- * three each, and the journeys spend most of their time waiting on servers and on the browser, so
- * overlapping them saves the checks' whole wall time. Every stage's output goes through this process:
- * the checks' logs are printed whole when each ends, the journeys' as they run, so no two interleave
- * within a line.
+ * journeys start together; the journeys (Playwright) follow once all four passed, against that build; the
+ * room load test runs last, alone. The checks' logs are printed whole when each ends, the journeys' as they
+ * run, all through this process, so no two interleave within a line.
  */
 
 interface Stage {
