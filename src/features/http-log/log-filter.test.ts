@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { HttpExchange } from '../../protocol/http-exchange.ts'
 import { ExchangeLog } from '../../state/exchange-log.ts'
+import { exchange, ids } from './log-test-exchanges.ts'
 import { filterExchanges, NO_FILTER, type LogFilter } from './log-filter.ts'
-import type { ExchangeSequence } from './log-search.ts'
 
-const exchange = (id: string, body: string, status = 200): HttpExchange => ({
-  id,
-  step: 'client-credentials',
-  startedAt: 0,
-  durationMs: 1,
-  request: { method: 'POST', url: `https://idsvr.example/${id}`, headers: [], body: null },
-  response: { status, statusText: '', headers: [], body },
-  failure: null,
-})
-
-const ids = (shown: ExchangeSequence) => Array.from({ length: shown.length }, (_, index) => shown.at(index)?.id)
 const search = (text: string): LogFilter => ({ ...NO_FILTER, search: text })
 
 describe('filterExchanges', () => {

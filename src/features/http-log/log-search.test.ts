@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { HttpExchange } from '../../protocol/http-exchange.ts'
 import { ExchangeLog } from '../../state/exchange-log.ts'
-import { LogSearch, type ExchangePredicate, type ExchangeSequence } from './log-search.ts'
-
-const exchange = (id: string, body: string, status = 200): HttpExchange => ({
-  id,
-  step: 'client-credentials',
-  startedAt: 0,
-  durationMs: 1,
-  request: { method: 'POST', url: `https://idsvr.example/${id}`, headers: [], body: null },
-  response: { status, statusText: '', headers: [], body },
-  failure: null,
-})
-
-const ids = (shown: ExchangeSequence) => Array.from({ length: shown.length }, (_, index) => shown.at(index)?.id)
+import { exchange, ids } from './log-test-exchanges.ts'
+import { LogSearch, type ExchangePredicate } from './log-search.ts'
 
 /** What a search must return: every exchange of the log holding the needle, newest first, by brute force. */
 function expected(log: ExchangeLog, needle: string, predicate: ExchangePredicate | null = null) {
