@@ -2,14 +2,12 @@ import { memo, useCallback, useState } from 'react'
 import { AuthMethodSelect, ClientPicker } from '../../../components/client/client-picker.tsx'
 import { DpopOption } from '../../../components/dpop/dpop-option.tsx'
 import { GuidedStepNote } from '../../../components/guide/guided-step-note.tsx'
-import { RawExchange, RequestFailureView, TokenSummary } from '../../../components/exchange/result-views-on-demand.tsx'
-import { ConformanceNotes } from '../../../components/exchange/conformance-notes.tsx'
+import { TokenReplyView } from '../../../components/exchange/token-reply-view.tsx'
 import { useResultKeptWhileBusy } from '../../../components/exchange/use-result-kept-while-busy.ts'
 import { Button } from '../../../components/ui/button.tsx'
 import { CancelButton } from '../../../components/ui/cancel-button.tsx'
 import { useCancellable } from '../../../components/ui/use-cancellable.ts'
 import { TextField } from '../../../components/ui/fields.tsx'
-import { Notice } from '../../../components/ui/notice.tsx'
 import { ParamRowsEditor, type EditableRow } from '../../../components/ui/param-rows-editor.tsx'
 import { StepSection } from '../../../components/ui/step-section.tsx'
 import type { ClientAuthMethod } from '../../../protocol/client-auth.ts'
@@ -63,27 +61,6 @@ const ClientCredentialsFields = memo(function ClientCredentialsFields(props: Fie
       <ParamRowsEditor label="Extra parameters" rows={extra} onRowsChange={props.onExtraChange} addLabel="Add parameter" />
       <DpopOption environmentId={environment.id} checked={useDpop} onCheckedChange={props.onUseDpopChange} />
     </>
-  )
-})
-
-type Outcome = Awaited<ReturnType<typeof requestClientCredentials>>
-
-/** The latest outcome. Memoised: going busy redraws the button only, and a new outcome updates this in place. */
-const ClientCredentialsResult = memo(function ClientCredentialsResult({ outcome }: { outcome: Outcome | undefined }) {
-  return (
-    <div className="mt-4 flex flex-col gap-3" aria-live="polite">
-      {outcome?.kind === 'tokens' && (
-        <>
-          <Notice tone="success" title="Token issued">
-            Added to the token list, so the next steps can use it.
-            <ConformanceNotes notes={outcome.conformance} />
-          </Notice>
-          <TokenSummary tokens={outcome.tokens} />
-          <RawExchange exchange={outcome.exchange} />
-        </>
-      )}
-      {outcome && outcome.kind !== 'tokens' && <RequestFailureView failure={outcome} />}
-    </div>
   )
 })
 
@@ -169,7 +146,7 @@ export function ClientCredentialsPanel() {
         </div>
       </form>
 
-      <ClientCredentialsResult outcome={outcome} />
+      <TokenReplyView outcome={outcome} note="Added to the token list, so the next steps can use it." />
     </StepSection>
   )
 }

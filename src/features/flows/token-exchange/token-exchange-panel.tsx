@@ -1,18 +1,15 @@
 import { useMutation } from '@tanstack/react-query'
 import { useState } from 'react'
 import { AuthMethodSelect, ClientPicker } from '../../../components/client/client-picker.tsx'
-import { ConformanceNotes } from '../../../components/exchange/conformance-notes.tsx'
-import { RawExchange } from '../../../components/exchange/exchange-view.tsx'
-import { RequestFailureView } from '../../../components/exchange/request-failure-view.tsx'
-import { TokenSummary } from '../../../components/tokens/token-summary.tsx'
+import { TokenReplyView } from '../../../components/exchange/token-reply-view.tsx'
 import { Button } from '../../../components/ui/button.tsx'
 import { CancelButton } from '../../../components/ui/cancel-button.tsx'
 import { useCancellable } from '../../../components/ui/use-cancellable.ts'
 import { SelectField, TextField, type SelectOption } from '../../../components/ui/fields.tsx'
-import { Notice } from '../../../components/ui/notice.tsx'
 import { StepSection } from '../../../components/ui/step-section.tsx'
 import type { ClientAuthMethod } from '../../../protocol/client-auth.ts'
 import { requestTokenExchange, TOKEN_TYPE_URIS } from '../../../protocol/token-exchange.ts'
+import type { TokenOutcome } from '../../../protocol/token-response.ts'
 import { clientRequestInput, pickClient, useActiveEnvironment } from '../../../state/environment-store.ts'
 import { requestTransport } from '../../../state/request-transport.ts'
 import { useObtainedTokens, useTokenActions, type ObtainedToken } from '../../../state/token-store.ts'
@@ -21,6 +18,12 @@ type TokenField = keyof typeof FIELD_NAMES
 const FIELD_NAMES = { access_token: 'access token', refresh_token: 'refresh token', id_token: 'ID token' } as const
 
 const TYPE_OPTIONS: SelectOption[] = Object.values(TOKEN_TYPE_URIS).map((uri) => ({ value: uri, label: uri }))
+
+/** What "Token issued" says: the issued_token_type the server named (RFC 8693 §2.2.1), then where the token went. */
+function issuedNote(outcome: TokenOutcome | undefined): string {
+  const issued = outcome?.kind === 'tokens' ? outcome.tokens.issued_token_type : undefined
+  return `${typeof issued === 'string' ? `issued_token_type ${issued}. ` : ''}Added to the token list.`
+}
 
 /** Every token in the list as "<token id>:<field>", so a reply's refresh or ID token can be the subject too. */
 function tokenChoices(tokens: readonly ObtainedToken[]): SelectOption[] {
@@ -148,20 +151,7 @@ export function TokenExchangePanel() {
           <CancelButton pending={exchange.isPending} onCancel={cancellable.cancel} />
         </div>
       </form>
-      <div className="mt-4 flex flex-col gap-3" aria-live="polite">
-        {outcome?.kind === 'tokens' && (
-          <>
-            <Notice tone="success" title="Token issued">
-              {typeof outcome.tokens.issued_token_type === 'string' ? `issued_token_type ${outcome.tokens.issued_token_type}. ` : ''}Added to the token
-              list.
-              <ConformanceNotes notes={outcome.conformance} />
-            </Notice>
-            <TokenSummary tokens={outcome.tokens} />
-            <RawExchange exchange={outcome.exchange} />
-          </>
-        )}
-        {outcome && outcome.kind !== 'tokens' && <RequestFailureView failure={outcome} />}
-      </div>
+      <TokenReplyView outcome={outcome} note={issuedNote(outcome)} />
     </StepSection>
   )
 }
