@@ -21,6 +21,8 @@ export default tseslint.config(
         'error',
         {
           zones: [
+            // src/lib: small plain helpers any layer may use; they use none of the app.
+            { target: './src/lib', from: ['./src/protocol', './src/state', './src/components', './src/features', './src/app'] },
             { target: './src/protocol', from: './src/features' },
             { target: './src/protocol', from: './src/app' },
             { target: './src/protocol', from: './src/components' },
@@ -41,7 +43,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['react', 'react-dom', 'zustand', 'zustand/*', '@tanstack/*'], message: 'src/protocol must stay plain TypeScript.' },
+            { group: ['react', 'react-dom', 'zustand', 'zustand/*', '@tanstack/*'], message: 'src/protocol and src/lib must stay plain TypeScript.' },
           ],
         },
       ],
@@ -57,9 +59,9 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
-    // Only src/protocol is barred from UI libraries.
+    // Only src/protocol and src/lib are barred from UI libraries.
     files: ['src/**/*.{ts,tsx}', 'sandbox/**/*.ts', 'e2e/**/*.ts', 'scripts/**/*.ts', '*.ts'],
-    ignores: ['src/protocol/**'],
+    ignores: ['src/protocol/**', 'src/lib/**'],
     rules: { 'no-restricted-imports': 'off' },
   },
   {

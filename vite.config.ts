@@ -45,7 +45,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['src/protocol/**/*.test.ts', 'sandbox/**/*.test.ts', 'relay/**/*.test.ts', 'scripts/**/*.test.ts', 'security/**/*.test.ts'],
+          include: ['src/protocol/**/*.test.ts', 'src/lib/**/*.test.ts', 'sandbox/**/*.test.ts', 'relay/**/*.test.ts', 'scripts/**/*.test.ts', 'security/**/*.test.ts'],
           exclude: ['sandbox/device-flow-load.test.ts'],
         },
       },

@@ -1,3 +1,4 @@
+import { loadOnce } from '../lib/load-once.ts'
 import type { ClientCredentialsInput } from './client-credentials.ts'
 import type { DevicePollInput, DeviceStartInput } from './device-flow.ts'
 import type { DiscoveryInput } from './discovery.ts'
@@ -17,20 +18,13 @@ import type { RequestPreview } from './request-preview.ts'
 
 /** A module loaded on first use, then at hand with no task in between. */
 function onDemand<M>(load: () => Promise<M>) {
-  let loaded: M | undefined
-  let loading: Promise<M> | undefined
-  const get = (): Promise<M> =>
-    (loading ??= load().then(
-      (module) => (loaded = module),
-      (error: unknown) => {
-        // A failed fetch (offline, a new deployment) is tried again on the next request.
-        loading = undefined
-        throw error
-      },
-    ))
+  const module = loadOnce(load)
   /** Calls `call` with the module: at once when it is loaded, otherwise once it is. */
-  const withModule = <R,>(call: (module: M) => Promise<R>): Promise<R> => (loaded ? call(loaded) : get().then(call))
-  return { get, with: withModule }
+  const withModule = <R,>(call: (loaded: M) => Promise<R>): Promise<R> => {
+    const loaded = module.loaded()
+    return loaded ? call(loaded) : module.load().then(call)
+  }
+  return { get: module.load, with: withModule }
 }
 
 const clientCredentials = onDemand(() => import('./client-credentials.ts'))

@@ -8,6 +8,7 @@ import type {
   UseMutationOptions,
   UseQueryOptions,
 } from '@tanstack/react-query'
+import { loadOnce } from '../lib/load-once.ts'
 
 /*
  * react-query is the console's query and mutation library, but it is not needed to show the first view
@@ -19,26 +20,16 @@ import type {
 
 type QueryLayer = typeof import('./query-client.ts')
 
-let layer: QueryLayer | null = null
-let loading: Promise<QueryLayer> | null = null
 const layerListeners = new Set<() => void>()
+const queryLayer = loadOnce(
+  () => import('./query-client.ts'),
+  () => {
+    for (const listener of layerListeners) listener()
+  },
+)
 
-/** Loads react-query and creates the app's QueryClient; safe to call again. */
-export function loadQueryLayer(): Promise<QueryLayer> {
-  loading ??= import('./query-client.ts').then(
-    (module) => {
-      layer = module
-      for (const listener of layerListeners) listener()
-      return module
-    },
-    (error: unknown) => {
-      // A failed fetch (offline, a new deployment) is tried again by the next use, not remembered.
-      loading = null
-      throw error
-    },
-  )
-  return loading
-}
+/** Loads react-query and creates the app's QueryClient; safe to call again, and again after a failed load. */
+export const loadQueryLayer: () => Promise<QueryLayer> = queryLayer.load
 
 function subscribeToLayer(listener: () => void) {
   layerListeners.add(listener)
@@ -47,7 +38,7 @@ function subscribeToLayer(listener: () => void) {
   }
 }
 
-const useQueryLayer = () => useSyncExternalStore(subscribeToLayer, () => layer)
+const useQueryLayer = () => useSyncExternalStore(subscribeToLayer, () => queryLayer.loaded() ?? null)
 
 /** The app's QueryClient once loaded, null before: nothing can be cached or running without it. */
 export const useLoadedQueryClient = (): QueryClient | null => useQueryLayer()?.queryClient ?? null

@@ -1,6 +1,7 @@
 import type { RecordInput } from '../protocol/request-context.ts'
 import type { Environment } from '../protocol/environment-schema.ts'
 import { recordExchange } from './http-log-store.ts'
+import { loadOnce } from '../lib/load-once.ts'
 
 /**
  * Where the local relay answers: under the console's own origin (`npm start`, `vite`, `vite preview`),
@@ -12,17 +13,8 @@ export const RELAY_URL = (import.meta.env.VITE_RELAY_URL as string | undefined)?
 
 // The relay's envelope and its failure reading load with the first request through the relay, not with the
 // first view.
-let relayFetchLoading: Promise<NonNullable<RecordInput['baseFetch']>> | undefined
-const relayFetch: NonNullable<RecordInput['baseFetch']> = async (url, init) => {
-  relayFetchLoading ??= import('../protocol/relay-fetch.ts').then(
-    (module) => module.createRelayFetch(RELAY_URL),
-    (error: unknown) => {
-      relayFetchLoading = undefined
-      throw error
-    },
-  )
-  return (await relayFetchLoading)(url, init)
-}
+const relayFetchOnDemand = loadOnce(() => import('../protocol/relay-fetch.ts').then((module) => module.createRelayFetch(RELAY_URL)))
+const relayFetch: NonNullable<RecordInput['baseFetch']> = async (url, init) => (await relayFetchOnDemand.load())(url, init)
 
 /**
  * How every request of an environment is sent and logged: straight from the browser, or through

@@ -1,27 +1,18 @@
 import { createContext, useContext, useEffect, useState } from 'react'
+import { loadOnce } from '../../lib/load-once.ts'
 
 type MaskingRule = typeof import('../../protocol/masking.ts')
 
-let maskingRule: MaskingRule | null = null
-let loadingRule: Promise<MaskingRule> | null = null
+const maskingRule = loadOnce(() => import('../../protocol/masking.ts'))
 
 /**
  * The protocol's masking rule, needed on screen only in presentation mode: loaded when that is switched on
  * (or read back on), not with the first view. Safe to call again; a failed load is tried again next time.
  */
-export function loadMaskingRule(): Promise<MaskingRule> {
-  loadingRule ??= import('../../protocol/masking.ts').then(
-    (module) => (maskingRule = module),
-    (error: unknown) => {
-      loadingRule = null
-      throw error
-    },
-  )
-  return loadingRule
-}
+export const loadMaskingRule: () => Promise<MaskingRule> = maskingRule.load
 
 /** The masking rule if it has loaded, else null. */
-export const loadedMaskingRule = (): MaskingRule | null => maskingRule
+export const loadedMaskingRule = (): MaskingRule | null => maskingRule.loaded() ?? null
 
 /**
  * How secrets are shown on screen, decided once by the app and handed down through context so UI
