@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test'
+import { firstViewOf, recordFirstViews } from './first-view.ts'
 import { E2E_SANDBOX } from './servers.ts'
 
 test('a named environment and its client survive a reload, and the secret only when the person opted in', async ({ page }) => {
@@ -17,8 +18,11 @@ test('a named environment and its client survive a reload, and the secret only w
   await step.getByLabel('Client ID').fill('www')
   await step.getByLabel('Client secret').fill('Password1')
 
-  // Not remembered: after a reload the client is there, its secret is not.
+  // Not remembered: after a reload the client is there, its secret is not. What was saved applies before the
+  // steps first appear (saved settings are read before the first render).
+  await recordFirstViews(page)
   await page.reload()
+  expect((await firstViewOf(page)).banner).toContain('Staging')
   await expect(page.getByRole('banner')).toContainText('Staging')
   await expect(step.getByLabel('Client ID')).toHaveValue('www')
   await expect(step.getByLabel('Client secret')).toHaveValue('')
@@ -32,6 +36,7 @@ test('a named environment and its client survive a reload, and the secret only w
   await step.getByLabel('Client secret').fill('Password1')
   await environment.getByLabel('Remember secrets on this device').check()
   await page.reload()
+  expect((await firstViewOf(page)).clientSecret).toBe('Password1')
   await expect(step.getByLabel('Client secret')).toHaveValue('Password1')
 
   // The token request works with the restored configuration.

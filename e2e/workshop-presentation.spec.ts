@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { expect, test, type Page } from '@playwright/test'
 import { answerOnSecondDevice } from './approve-device.ts'
+import { firstViewOf, recordFirstViews } from './first-view.ts'
 import { E2E_SANDBOX } from './servers.ts'
 import { discover, poll, registerDeviceClient, requestDcrToken, startDeviceFlow } from './walkthrough.ts'
 
@@ -140,7 +141,9 @@ test('the guided walk-through from an empty browser, then Presentation mode hide
   await expect(firstToken).not.toContainText('••••••')
   await expect(firstToken).toContainText('••••••', { timeout: 20_000 })
 
-  // Remembered per browser.
+  // Remembered per browser, and on from the steps' first frame: no secret shows unmasked while it is read back.
+  await recordFirstViews(page)
   await page.reload()
+  expect((await firstViewOf(page)).presentation).toBe(true)
   await expect(page.getByRole('switch', { name: 'Presentation mode' })).toBeChecked()
 })

@@ -1,4 +1,5 @@
 import * as oauth from 'oauth4webapi'
+import { serverMetadataSchema, type ServerMetadata } from './environment-schema.ts'
 import type { HttpExchange } from './http-exchange.ts'
 import { headerValue, readReplyBody } from './reply-body.ts'
 import { settleReply } from './reply-settlement.ts'
@@ -173,4 +174,13 @@ function contentTypeNote(exchange: HttpExchange | null, source: MetadataSource):
   if (mediaType === 'application/json') return []
   const served = contentType ? `as "${contentType}"` : 'without a Content-Type'
   return [`the metadata was served ${served}, not "application/json" (${section(source, '3.2', '4.2')})`]
+}
+
+/**
+ * The discovery document as the console keeps it with the environment: the server's text, loosely typed,
+ * a member of the wrong type dropped rather than trusted. RFC 8414 §2, OpenID Connect Discovery 1.0 §3.
+ */
+export function keptServerMetadata(metadata: Record<string, unknown>): ServerMetadata | undefined {
+  const parsed = serverMetadataSchema.safeParse(metadata)
+  return parsed.success ? parsed.data : undefined
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod/mini'
 import { CLIENT_AUTH_METHODS } from './client-auth-method.ts'
 import { privateJwkSchema } from './client-keys.ts'
-import { flowScopesSchema } from './flow-scopes.ts'
+import { flowScopesSchema } from './flow-scope-schemas.ts'
 
 /**
  * One source for the shapes the console keeps about servers and clients: the store persists them,
@@ -44,9 +44,6 @@ export const registrationReplySchema = z.looseObject({
   scope: lenient(z.string()),
 })
 export type RegistrationReply = z.infer<typeof registrationReplySchema>
-
-/** Members of a registration reply that are credentials: kept out of storage and exports by default. */
-const REGISTRATION_SECRETS = ['client_secret', 'registration_access_token'] as const
 
 const endpointsSchema = z.object({
   authorization_endpoint: z.optional(z.string()),
@@ -94,21 +91,3 @@ export const environmentSchema = z.object({
   scopes: z.optional(flowScopesSchema),
 })
 export type Environment = z.infer<typeof environmentSchema>
-
-/**
- * The client with every credential removed: the secret emptied, the registration access token, the
- * private key and the copies of secret and token inside the registration reply dropped. RFC 7591 §3.2.1, RFC 6749 §10.3.
- */
-export function clientWithoutSecrets(client: ClientProfile): ClientProfile {
-  const { registration_access_token: _dropped, private_jwk: _key, registration, ...rest } = client
-  if (!registration) return { ...rest, client_secret: '' }
-  const kept = Object.fromEntries(
-    Object.entries(registration).filter(([name]) => !(REGISTRATION_SECRETS as readonly string[]).includes(name)),
-  )
-  return { ...rest, client_secret: '', registration: { ...kept, client_id: registration.client_id } }
-}
-
-/** The environment with every client's credentials removed. RFC 6749 §10.3. */
-export function environmentWithoutSecrets(environment: Environment): Environment {
-  return { ...environment, clients: environment.clients.map(clientWithoutSecrets) }
-}

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini'
+import type { FlowScopes } from './flow-scope-schemas.ts'
 
 /**
  * The scope each flow asks for, kept with the environment: it is remembered with the server it
@@ -14,20 +14,6 @@ export type ScopedFlow = (typeof FLOW_SCOPE_FIELDS)[number]['flow']
 
 /** A scope is a short space-separated list; anything longer than this is not one. */
 export const MAX_SCOPE_LENGTH = 2_000
-
-const scopeText = z.string().check(z.maxLength(MAX_SCOPE_LENGTH))
-
-const flowScopesShape = {
-  client_credentials: z.optional(scopeText),
-  device_authorization: z.optional(scopeText),
-  authorization_code: z.optional(scopeText),
-}
-
-/** As stored: a member a later version adds is dropped, not a reason to lose the settings. */
-export const flowScopesSchema = z.object(flowScopesShape)
-/** As shared: strict, so nothing but scopes rides along in a link. */
-export const sharedFlowScopesSchema = z.strictObject(flowScopesShape)
-export type FlowScopes = z.infer<typeof flowScopesSchema>
 
 /** The scope a flow starts with: what this environment keeps for it, else the tutorial's default. */
 export function flowScope(scopes: FlowScopes | undefined, flow: ScopedFlow): string {

@@ -38,6 +38,11 @@ export function discover(input: DiscoveryInput) {
   return discovery.with((module) => module.discover(input))
 }
 
+/** See {@link import('./discovery.ts').keptServerMetadata}. RFC 8414 §2. */
+export function keptServerMetadata(metadata: Record<string, unknown>) {
+  return discovery.with(async (module) => module.keptServerMetadata(metadata))
+}
+
 /** See {@link import('./client-credentials.ts').requestClientCredentials}. RFC 6749 §4.4. */
 export function requestClientCredentials(input: ClientCredentialsInput) {
   return clientCredentials.with((module) => module.requestClientCredentials(input))

@@ -1,6 +1,7 @@
 import { z } from 'zod/mini'
 import { TRANSPORT_FAILURE_KINDS, type ExchangeStep, type HttpExchange } from './http-exchange.ts'
-import { environmentSchema, environmentWithoutSecrets, type Environment } from './environment-schema.ts'
+import { environmentSchema, type Environment } from './environment-schema.ts'
+import { environmentWithoutSecrets } from './environment-secrets.ts'
 import { maskExchange } from './masking.ts'
 import { utf8Length } from './utf8-length.ts'
 

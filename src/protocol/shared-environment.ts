@@ -1,6 +1,7 @@
 import { z } from 'zod/mini'
 import { clientAuthMethodSchema, type ClientProfile, type Environment } from './environment-schema.ts'
-import { pickFlowScopes, sharedFlowScopesSchema } from './flow-scopes.ts'
+import { sharedFlowScopesSchema } from './flow-scope-schemas.ts'
+import { pickFlowScopes } from './flow-scopes.ts'
 import { ENDPOINT_FIELDS, parseHttpUrl, type EndpointKey } from './server-endpoints.ts'
 import { SHARE_FRAGMENT_KEY as FRAGMENT_KEY } from './share-fragment.ts'
 

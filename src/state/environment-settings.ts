@@ -1,9 +1,6 @@
 import { z } from 'zod/mini'
 import { environmentSchema } from '../protocol/environment-schema.ts'
 
-/** Version 2 keeps each environment's discovery document and each client's registration reply. */
-export const SETTINGS_VERSION = 2
-
 /** What the environment store saves in local storage. */
 export const persistedSettingsSchema = z.object({
   environments: z.array(environmentSchema).check(z.minLength(1)),
@@ -53,7 +50,7 @@ function describeIssue(error: z.core.$ZodError): string {
 }
 
 /**
- * Settings saved by an older version, brought up to {@link SETTINGS_VERSION}. Version 1 lacked
+ * Settings saved by an older version, brought up to the current one (SETTINGS_VERSION, environment-store.ts). Version 1 lacked
  * the discovery document and registration replies, which version 2 keeps optionally.
  */
 export function migrateSettings(stored: unknown, version: number): PersistedSettings {
@@ -68,7 +65,10 @@ export function migrateSettings(stored: unknown, version: number): PersistedSett
   }
 }
 
-/** Reads saved settings (current version) through the schema: the settings, or why they are unusable. */
+/**
+ * Reads saved settings (current version) through the schema: the settings, or why they are unusable.
+ * Loaded only when something is saved (saved-settings.ts): zod is not part of the first view.
+ */
 export function readSettings(stored: unknown): { ok: true; settings: PersistedSettings } | { ok: false; problem: string } {
   const parsed = persistedSettingsSchema.safeParse(stored)
   return parsed.success ? { ok: true, settings: parsed.data } : { ok: false, problem: describeIssue(parsed.error) }

@@ -60,12 +60,13 @@ describe('environment store persistence', () => {
   })
 })
 
-/** The store reads local storage when its module loads: each case loads a fresh copy. */
+/** The store reads local storage as the page starts (main.tsx: readSavedSettings): each case loads a fresh copy. */
 async function loadStoreWith(saved: string | null) {
   localStorage.clear()
   if (saved !== null) localStorage.setItem(STORAGE_KEY, saved)
   vi.resetModules()
   const store = await import('./environment-store.ts')
+  await (await import('./saved-settings.ts')).readSavedSettings()
   const { result } = renderHook(() => ({
     environments: store.useEnvironments(),
     active: store.useActiveEnvironment(),

@@ -2,23 +2,23 @@ import { useCallback } from 'react'
 import { create } from 'zustand'
 import { createJSONStorage, persist } from 'zustand/middleware'
 import { useShallow } from 'zustand/react/shallow'
-import {
-  environmentWithoutSecrets,
-  type ClientProfile,
-  type Environment,
-  type ServerMetadata,
-} from '../protocol/environment-schema.ts'
+import type { ClientProfile, Environment, ServerMetadata } from '../protocol/environment-schema.ts'
+import { environmentWithoutSecrets } from '../protocol/environment-secrets.ts'
 import type { ClientAuthMethod } from '../protocol/client-auth.ts'
 import { idTokenSigningAlg } from '../protocol/client-expectations.ts'
 import type { ClientInput } from '../protocol/request-input.ts'
 import type { EndpointKey, ServerEndpoints } from '../protocol/server-endpoints.ts'
 import { flowScope, type ScopedFlow } from '../protocol/flow-scopes.ts'
-import { migrateSettings, readSettings, SETTINGS_VERSION, type PersistedSettings } from './environment-settings.ts'
+import type { PersistedSettings } from './environment-settings.ts'
 import { newId } from './new-id.ts'
+import { readSavedWith } from './saved-settings.ts'
 import { guardedLocalStorage } from './storage-guard.ts'
 import { SANDBOX_ENVIRONMENT_ID, SANDBOX_WWW_SECRET, sandboxEnvironment } from './sandbox-preset.ts'
 
 export type { ClientProfile, Environment, ServerMetadata }
+
+/** Version 2 keeps each environment's discovery document and each client's registration reply. */
+export const SETTINGS_VERSION = 2
 
 interface EnvironmentState {
   environments: Environment[]
@@ -169,24 +169,9 @@ const useEnvironmentStore = create<EnvironmentState>()(
         activeEnvironmentId: state.activeEnvironmentId,
         rememberSecrets: state.rememberSecrets,
       }),
-      migrate: migrateSettings,
-      // Saved settings are untrusted input: read through the schema, or set aside for the preset.
-      merge: (persisted, current) => {
-        if (persisted === undefined || persisted === null) return current
-        const read = readSettings(persisted)
-        if (!read.ok) return { ...current, settingsProblem: read.problem }
-        const { environments, activeEnvironmentId, rememberSecrets } = read.settings
-        return {
-          ...current,
-          environments: environments.map(restorePresetSecrets),
-          activeEnvironmentId: environments.some((environment) => environment.id === activeEnvironmentId)
-            ? activeEnvironmentId
-            : environments[0]!.id,
-          rememberSecrets,
-        }
-      },
-      // Unreadable JSON or an unknown version lands here, with the preset in place. Hydration runs while
-      // the store is still being created, so the note waits until the store exists.
+      // Read back in saved-settings.ts, through the schema (environment-settings.ts), when something is saved.
+      skipHydration: true,
+      // Unreadable JSON, an unknown version or readers that did not load land here, with the preset in place.
       onRehydrateStorage: () => (_state, error) => {
         if (!error) return
         const settingsProblem =
@@ -195,6 +180,27 @@ const useEnvironmentStore = create<EnvironmentState>()(
       },
     },
   ),
+)
+
+// Saved settings are untrusted input: read through the schema, or set aside for the preset.
+readSavedWith(useEnvironmentStore, () =>
+  import('./environment-settings.ts').then(({ migrateSettings, readSettings }) => ({
+    migrate: migrateSettings,
+    merge: (persisted: unknown, current: EnvironmentState): EnvironmentState => {
+      if (persisted === undefined || persisted === null) return current
+      const read = readSettings(persisted)
+      if (!read.ok) return { ...current, settingsProblem: read.problem }
+      const { environments, activeEnvironmentId, rememberSecrets } = read.settings
+      return {
+        ...current,
+        environments: environments.map(restorePresetSecrets),
+        activeEnvironmentId: environments.some((environment) => environment.id === activeEnvironmentId)
+          ? activeEnvironmentId
+          : environments[0]!.id,
+        rememberSecrets,
+      }
+    },
+  })),
 )
 
 export const useEnvironments = () => useEnvironmentStore((state) => state.environments)

@@ -1,7 +1,7 @@
 import { create } from 'zustand'
 import { createJSONStorage, persist } from 'zustand/middleware'
-import { z } from 'zod/mini'
 import { configureRequestLimits, DEFAULT_REQUEST_TIMEOUT_MS, MAX_REQUEST_TIMEOUT_MS, MIN_REQUEST_TIMEOUT_MS } from '../protocol/limits.ts'
+import { readSavedWith } from './saved-settings.ts'
 import { guardedLocalStorage } from './storage-guard.ts'
 
 interface LimitsState {
@@ -12,7 +12,6 @@ interface LimitsState {
 
 const MIN_SECONDS = MIN_REQUEST_TIMEOUT_MS / 1000
 const MAX_SECONDS = MAX_REQUEST_TIMEOUT_MS / 1000
-const savedSchema = z.object({ timeoutSeconds: z.number().check(z.gte(MIN_SECONDS), z.lte(MAX_SECONDS)) })
 
 const useLimitsStore = create<LimitsState>()(
   persist(
@@ -27,13 +26,20 @@ const useLimitsStore = create<LimitsState>()(
       version: 1,
       storage: createJSONStorage(guardedLocalStorage),
       partialize: (state) => ({ timeoutSeconds: state.timeoutSeconds }),
-      // Read back through the schema: a hand-edited or older value falls back to the default.
-      merge: (persisted, current) => {
-        const saved = savedSchema.safeParse(persisted)
-        return saved.success ? { ...current, timeoutSeconds: saved.data.timeoutSeconds } : current
-      },
+      // Read back in saved-settings.ts, through the schema (limits-reader.ts), when something is saved.
+      skipHydration: true,
     },
   ),
+)
+
+// Read back through the schema: a hand-edited or older value falls back to the default.
+readSavedWith(useLimitsStore, () =>
+  import('./limits-reader.ts').then(({ readSavedTimeout }) => ({
+    merge: (persisted: unknown, current: LimitsState): LimitsState => {
+      const timeoutSeconds = readSavedTimeout(persisted)
+      return timeoutSeconds === undefined ? current : { ...current, timeoutSeconds }
+    },
+  })),
 )
 
 // The protocol layer reads its limits from one place; keep it in step with the person's setting.

@@ -7,8 +7,7 @@ import { CancelButton } from '../../components/ui/cancel-button.tsx'
 import { CheckboxField, SelectField, TextField } from '../../components/ui/fields.tsx'
 import { Notice } from '../../components/ui/notice.tsx'
 import { StepSection } from '../../components/ui/step-section.tsx'
-import { discover, previewRequest } from '../../protocol/requests-on-demand.ts'
-import { serverMetadataSchema } from '../../protocol/environment-schema.ts'
+import { discover, keptServerMetadata, previewRequest } from '../../protocol/requests-on-demand.ts'
 import { ENDPOINT_FIELDS } from '../../protocol/server-endpoints.ts'
 import {
   useActiveEnvironment,
@@ -39,9 +38,7 @@ export function EnvironmentPanel() {
     setDiscoveryCancelled(false)
     const data = await discovery.refetch()
     if (data?.kind !== 'found') return
-    // The document is the server's text: kept loosely typed, its odd members dropped rather than trusted.
-    const metadata = serverMetadataSchema.safeParse(data.metadata)
-    actions.endpointsDiscovered(environment.id, data.endpoints, metadata.success ? metadata.data : undefined)
+    actions.endpointsDiscovered(environment.id, data.endpoints, await keptServerMetadata(data.metadata))
   }
 
   const result = discovery.data

@@ -1,22 +1,13 @@
-import * as z from 'zod/mini'
 import { create } from 'zustand'
 import { createJSONStorage, persist } from 'zustand/middleware'
+import { readSavedWith } from '../../state/saved-settings.ts'
 import { guardedLocalStorage } from '../../state/storage-guard.ts'
-
-/** What this browser remembers about presentation mode; read back through zod, never cast. */
-const savedPresentationSchema = z.object({ presentation: z.boolean() })
 
 const STORE_VERSION = 1
 
 interface PresentationState {
   presentation: boolean
   actions: { presentationToggled: (presentation: boolean) => void }
-}
-
-/** Reads what storage held: a wrong shape or version falls back to off, the safe default. */
-export function readSavedPresentation(saved: unknown): boolean {
-  const parsed = savedPresentationSchema.safeParse(saved)
-  return parsed.success ? parsed.data.presentation : false
 }
 
 const usePresentationStore = create<PresentationState>()(
@@ -33,9 +24,17 @@ const usePresentationStore = create<PresentationState>()(
       partialize: (state) => ({ presentation: state.presentation }),
       // Version 1 is the first: anything older or unknown is read as "off" rather than trusted.
       migrate: () => ({ presentation: false }),
-      merge: (persisted, current) => ({ ...current, presentation: readSavedPresentation(persisted) }),
+      // Read back in saved-settings.ts, through zod (presentation-reader.ts), when something is saved: before
+      // the first render, so a saved "on" masks from the first frame.
+      skipHydration: true,
     },
   ),
+)
+
+readSavedWith(usePresentationStore, () =>
+  import('./presentation-reader.ts').then(({ readSavedPresentation }) => ({
+    merge: (persisted: unknown, current: PresentationState): PresentationState => ({ ...current, presentation: readSavedPresentation(persisted) }),
+  })),
 )
 
 export const usePresentationMode = () => usePresentationStore((state) => state.presentation)

@@ -1,4 +1,4 @@
-import { readSavedPresentation } from './presentation-store.ts'
+import { readSavedPresentation } from './presentation-reader.ts'
 
 describe('readSavedPresentation', () => {
   it('reads a saved choice back', () => {
