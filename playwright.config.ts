@@ -20,12 +20,42 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 // Sandboxes are started with fast settings: a 1 s polling interval, and one with codes that expire in seconds.
 const sandbox = (port: number, extra: string) => ({
+  name: `sandbox :${port}`,
   command: `node scripts/run-sandbox.mjs --port ${port} --host 127.0.0.1 ${extra}`,
   url: `http://127.0.0.1:${port}/oauth/v2/oauth-anonymous/.well-known/openid-configuration`,
-  reuseExistingServer: !process.env.CI,
-  // Nine servers and a build start at once: on a busy 2-core machine one can take a while to answer.
-  timeout: 120_000,
 })
+
+/** Every server the journeys use, started all at once by e2e/start-servers.mjs. */
+const servers = [
+  sandbox(E2E_SANDBOX.port, `--interval 1 --device-code-ttl 120 --allowed-origins ${E2E_CONSOLE_ORIGIN},${E2E_CONSOLE_INSECURE_ORIGIN}`),
+  sandbox(E2E_SANDBOX_SHORT_LIVED.port, `--interval 1 --device-code-ttl 3 --allowed-origins ${E2E_CONSOLE_ORIGIN}`),
+  sandbox(E2E_SANDBOX_SLOW_POLLING.port, `--interval 30 --device-code-ttl 300 --allowed-origins ${E2E_CONSOLE_ORIGIN}`),
+  // Allows only an origin the console never has: the browser refuses its replies, as with a misconfigured server.
+  sandbox(E2E_SANDBOX_NO_CORS.port, `--interval 1 --allowed-origins http://127.0.0.1:1`),
+  // Pitfalls of real servers, one sandbox each, for the client-authentication journeys.
+  sandbox(E2E_SANDBOX_CLIENT_ID_IN_BODY.port, `--interval 1 --allowed-origins ${E2E_CONSOLE_ORIGIN} --quirk poll-requires-client-id`),
+  sandbox(E2E_SANDBOX_STRICT_AUTH.port, `--interval 1 --allowed-origins ${E2E_CONSOLE_ORIGIN} --strict-auth-method`),
+  sandbox(E2E_SANDBOX_SPARSE_DEVICE.port, `--allowed-origins ${E2E_CONSOLE_ORIGIN} --no-interval --no-complete-uri --slow-down-first`),
+  {
+    name: 'hostile server',
+    command: `node e2e/hostile-server/server.mjs --port ${E2E_HOSTILE.port} --elsewhere-port ${E2E_HOSTILE.elsewhere.port}`,
+    url: `${E2E_HOSTILE.origin}/__received`,
+  },
+  {
+    // The production build, pointed at the journeys' sandbox; built while the sandboxes start.
+    name: 'vite preview',
+    command: `npx vite build --logLevel warn && npx vite preview --port ${E2E_CONSOLE_PORT} --strictPort`,
+    url: E2E_CONSOLE_ORIGIN,
+    env: { VITE_SANDBOX_ISSUER: E2E_SANDBOX.issuer },
+  },
+  // `npm start` itself (vite dev with the relay, and its own sandbox), for the relay journey.
+  {
+    name: 'npm start',
+    command: 'node scripts/start.mjs',
+    url: E2E_START_CONSOLE_ORIGIN,
+    env: { SANDBOX_PORT: String(E2E_START_SANDBOX.port), CONSOLE_PORT: String(E2E_START_CONSOLE_PORT) },
+  },
+]
 
 export default defineConfig({
   testDir: 'e2e',
@@ -58,37 +88,11 @@ export default defineConfig({
       },
     },
   ],
-  webServer: [
-    sandbox(E2E_SANDBOX.port, `--interval 1 --device-code-ttl 120 --allowed-origins ${E2E_CONSOLE_ORIGIN},${E2E_CONSOLE_INSECURE_ORIGIN}`),
-    sandbox(E2E_SANDBOX_SHORT_LIVED.port, `--interval 1 --device-code-ttl 3 --allowed-origins ${E2E_CONSOLE_ORIGIN}`),
-    sandbox(E2E_SANDBOX_SLOW_POLLING.port, `--interval 30 --device-code-ttl 300 --allowed-origins ${E2E_CONSOLE_ORIGIN}`),
-    // Allows only an origin the console never has: the browser refuses its replies, as with a misconfigured server.
-    sandbox(E2E_SANDBOX_NO_CORS.port, `--interval 1 --allowed-origins http://127.0.0.1:1`),
-    // Pitfalls of real servers, one sandbox each, for the client-authentication journeys.
-    sandbox(E2E_SANDBOX_CLIENT_ID_IN_BODY.port, `--interval 1 --allowed-origins ${E2E_CONSOLE_ORIGIN} --quirk poll-requires-client-id`),
-    sandbox(E2E_SANDBOX_STRICT_AUTH.port, `--interval 1 --allowed-origins ${E2E_CONSOLE_ORIGIN} --strict-auth-method`),
-    sandbox(E2E_SANDBOX_SPARSE_DEVICE.port, `--allowed-origins ${E2E_CONSOLE_ORIGIN} --no-interval --no-complete-uri --slow-down-first`),
-    {
-      command: `node e2e/hostile-server/server.mjs --port ${E2E_HOSTILE.port} --elsewhere-port ${E2E_HOSTILE.elsewhere.port}`,
-      url: `${E2E_HOSTILE.origin}/__received`,
-      reuseExistingServer: !process.env.CI,
-      timeout: 120_000,
-    },
-    {
-      // `npm test` builds beside the unit tests (scripts/test-all.ts) and says so; on its own, build first.
-      command: `${process.env.E2E_CONSOLE_BUILT ? '' : 'npx vite build --logLevel warn && '}npx vite preview --port ${E2E_CONSOLE_PORT} --strictPort`,
-      url: E2E_CONSOLE_ORIGIN,
-      env: { VITE_SANDBOX_ISSUER: E2E_SANDBOX.issuer },
-      reuseExistingServer: !process.env.CI,
-      timeout: 240_000,
-    },
-    // `npm start` itself (vite dev with the relay, and its own sandbox), for the relay journey.
-    {
-      command: 'node scripts/start.mjs',
-      url: E2E_START_CONSOLE_ORIGIN,
-      env: { SANDBOX_PORT: String(E2E_START_SANDBOX.port), CONSOLE_PORT: String(E2E_START_CONSOLE_PORT) },
-      reuseExistingServer: !process.env.CI,
-      timeout: 240_000,
-    },
-  ],
+  webServer: {
+    command: 'node e2e/start-servers.mjs',
+    env: { E2E_SERVERS: JSON.stringify(servers), E2E_REUSE_SERVERS: process.env.CI ? '' : '1' },
+    wait: { stdout: /All \d+ servers answer/ },
+    // Ten servers and a build start at once: on a busy 2-core machine the last can take a while to answer.
+    timeout: 240_000,
+  },
 })

@@ -8,6 +8,8 @@ export default defineConfig({
   // Security headers first, so every response has them; the relay (/relay) past CORS, in `vite dev` and
   // `vite preview` alike.
   plugins: [securityHeadersPlugin(), react(), tailwindcss(), relayPlugin()],
+  // `npm start` gives each address it serves its own deps cache (scripts/start-plan.mjs); otherwise Vite's default.
+  cacheDir: process.env.CONSOLE_VITE_CACHE_DIR,
   // Warm-up transforms the app's modules at start, so the first page load (npm start) is not the slow one.
   server: { host: '127.0.0.1', port: 5173, strictPort: true, warmup: { clientFiles: ['./src/main.tsx'] } },
   build: {

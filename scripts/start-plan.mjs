@@ -55,6 +55,10 @@ export function planStart({ argv, env, interfaces }) {
       VITE_SANDBOX_ISSUER: issuer,
       // The relay forwards to its own sandbox from the start; other hosts need the person's click.
       RELAY_ALLOW_HOSTS: `${host}:${sandboxPort}`,
+      // Vite's deps cache, one per address served: two npm starts at once (a test's own `npm start -- --lan`
+      // beside the journeys' npm start) otherwise share node_modules/.vite/deps, and a start whose config hash
+      // differs deletes it while the other serves from it (its pages then get 504 for react).
+      CONSOLE_VITE_CACHE_DIR: `node_modules/.vite/start-${host}-${consolePort}`,
     },
   }
 }

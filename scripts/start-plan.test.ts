@@ -19,7 +19,7 @@ describe('npm start', () => {
       issuer: 'http://127.0.0.1:8443/oauth/v2/oauth-anonymous',
       sandboxArgs: expect.arrayContaining(['--host', '127.0.0.1', '--public-url', 'http://127.0.0.1:8443']),
       viteArgs: expect.arrayContaining(['--host', '127.0.0.1', '--port', '5173']),
-      viteEnv: { RELAY_ALLOW_HOSTS: '127.0.0.1:8443' },
+      viteEnv: { RELAY_ALLOW_HOSTS: '127.0.0.1:8443', CONSOLE_VITE_CACHE_DIR: 'node_modules/.vite/start-127.0.0.1-5173' },
     })
   })
 
@@ -33,7 +33,12 @@ describe('npm start', () => {
       issuer: 'http://192.168.1.20:9443/oauth/v2/oauth-anonymous',
       discoveryUrl: 'http://192.168.1.20:9443/oauth/v2/oauth-anonymous/.well-known/openid-configuration',
       trainerUrl: 'http://192.168.1.20:9443/trainer',
-      viteEnv: { VITE_SANDBOX_ISSUER: 'http://192.168.1.20:9443/oauth/v2/oauth-anonymous', RELAY_ALLOW_HOSTS: '192.168.1.20:9443' },
+      viteEnv: {
+        VITE_SANDBOX_ISSUER: 'http://192.168.1.20:9443/oauth/v2/oauth-anonymous',
+        RELAY_ALLOW_HOSTS: '192.168.1.20:9443',
+        // Its own Vite deps cache: an npm start on another address at the same time does not share (or delete) it.
+        CONSOLE_VITE_CACHE_DIR: 'node_modules/.vite/start-192.168.1.20-6173',
+      },
     })
     expect(plan.sandboxArgs).toEqual([
       'scripts/run-sandbox.mjs',

@@ -1,4 +1,4 @@
-// `npm test`: lint, typecheck, unit tests and the e2e build side by side, then the journeys (scripts/test-all.ts).
+// `npm test`: lint, typecheck, unit tests and the journeys side by side, then the room load test (scripts/test-all.ts).
 import { runTypeScriptEntry } from './run-typescript-entry.mjs'
 
 await runTypeScriptEntry('scripts/test-all.ts', 'test-all')

@@ -1,11 +1,10 @@
 import { spawn } from 'node:child_process'
-import { E2E_SANDBOX } from '../e2e/servers.ts'
 
 /**
- * `npm test`, as CI runs it. Lint, typecheck, the unit tests and the console's production build for the
- * journeys start together; the journeys (Playwright) follow once all four passed, against that build; the
- * room load test runs last, alone. The checks' logs are printed whole when each ends, the journeys' as they
- * run, all through this process, so no two interleave within a line.
+ * `npm test`, as CI runs it. Lint, typecheck, the unit tests and the journeys (Playwright, which builds the
+ * console and starts its servers itself) run side by side; the room load test runs last, alone. The checks'
+ * logs are printed whole when each ends, the journeys' as they run, all through this process, so no two
+ * interleave within a line.
  */
 
 interface Stage {
@@ -55,16 +54,14 @@ const checks: Stage[] = [
   // The room load test (vitest project `load`) times real seconds of queueing: it runs last, alone, below.
   { name: 'unit', command: 'npx vitest run --project node --project dom' },
 ]
-// The build `vite preview` serves to the journeys, pointed at their sandbox (playwright.config.ts).
-const build: Stage = { name: 'build for e2e', command: 'npx vite build --logLevel warn', env: { VITE_SANDBOX_ISSUER: E2E_SANDBOX.issuer } }
-const e2e: Stage = { name: 'e2e', command: 'npx playwright test', env: { E2E_CONSOLE_BUILT: '1' } }
+const e2e: Stage = { name: 'e2e', command: 'npx playwright test' }
 
 const loadTest: Stage = { name: 'unit: room load test', command: 'npx vitest run --project load' }
 
-// The journeys wait for the checks: beside the unit tests' own `npm start -- --lan` (scripts/start-lan.test.ts),
-// npm start's journeys never finished discovery, twice in a row (the two vite dev servers share one deps cache).
-const outcomes = await Promise.all([...checks, build].map((stage) => run(stage, 'whole at the end')))
-if (outcomes.every((outcome) => outcome.code === 0)) outcomes.push(await run(e2e, 'as it runs'))
+// The journeys mostly wait (on servers, intervals, a second device), so the checks fill the cores meanwhile.
+// (npm start's journeys once never finished discovery beside the unit tests' own `npm start -- --lan`: that
+// start deleted Vite's shared deps cache under the other; each npm start now has its own, scripts/start-plan.mjs.)
+const outcomes = await Promise.all([...checks, e2e].map((stage) => run(stage, stage === e2e ? 'as it runs' : 'whole at the end')))
 // Beside the journeys, a burst of 100 polls queued past the test's 5 s tolerance; alone it measures the sandbox.
 outcomes.push(await run(loadTest, 'whole at the end'))
 summary(outcomes)
