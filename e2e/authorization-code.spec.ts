@@ -1,20 +1,12 @@
 import { expect, test, type Page } from '@playwright/test'
 import { E2E_CONSOLE_ORIGIN } from './servers.ts'
-import { discover } from './walkthrough.ts'
+import { discover, signInAndAnswer } from './walkthrough.ts'
 
 /** Arriving back means a page load, the code exchange and a JWKS fetch: more than one expect's default on a busy machine. */
 const ARRIVAL = { timeout: 45_000 }
 
 const authorizationCode = (page: Page) => page.getByRole('region', { name: 'Authorization Code' })
 const httpLog = (page: Page) => page.getByRole('complementary', { name: 'HTTP log' }).getByRole('list', { name: 'Exchanges' })
-
-/** The sandbox's pages, as the person sees them after Authorize. */
-async function signInAndAnswer(page: Page, answer: 'Approve' | 'Deny') {
-  await page.getByLabel('Username').fill('demo')
-  await page.getByLabel('Password').fill('demo')
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.getByRole('button', { name: answer }).click()
-}
 
 test('authorization code with PKCE, then without: each code exchanged and its ID token validated', async ({ page }) => {
   await page.goto('/')

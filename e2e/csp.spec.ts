@@ -1,6 +1,6 @@
 import { expect, test, type APIResponse, type BrowserContext, type Locator } from '@playwright/test'
 import { E2E_CONSOLE_ORIGIN, E2E_SANDBOX, E2E_START_CONSOLE_ORIGIN, E2E_START_SANDBOX } from './servers.ts'
-import { discover, poll, walkToDeviceCode } from './walkthrough.ts'
+import { discover, poll, signInAndAnswer, walkToDeviceCode } from './walkthrough.ts'
 
 interface CspWatch {
   violations: string[]
@@ -120,10 +120,7 @@ test('a full session under the Content-Security-Policy: no violation, and no req
   // An authorization code round trip: the sandbox's sign-in form ends at the console's /callback.
   const authorization = page.getByRole('region', { name: 'Authorization Code' })
   await authorization.getByRole('button', { name: 'Authorize' }).click()
-  await page.getByLabel('Username').fill('demo')
-  await page.getByLabel('Password').fill('demo')
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.getByRole('button', { name: 'Approve' }).click()
+  await signInAndAnswer(page, 'Approve')
   await expect(authorization.getByText('Code exchanged for tokens')).toBeVisible({ timeout: 45_000 })
   await expect(authorization.getByText('ID token valid')).toBeVisible({ timeout: 45_000 })
 
