@@ -39,4 +39,16 @@ describe('token store', () => {
     // Same object: a memoised entry for it does not render again.
     expect(result.current.tokens[0]).toBe(first)
   })
+
+  it("keeps a step's reply as obtained now by the client that asked, labelled with the step", () => {
+    const { result } = renderHook(() => ({ tokens: useObtainedTokens(), actions: useTokenActions() }))
+    const before = Date.now()
+    act(() => {
+      result.current.actions.tokensCleared()
+      result.current.actions.replyTokensKept('device-poll', { environmentId: 'env', clientProfileId: 'profile', client_id: 'device' }, { access_token: 'a', token_type: 'Bearer' })
+    })
+    const [stored] = result.current.tokens
+    expect(stored).toMatchObject({ step: 'device-poll', environmentId: 'env', clientProfileId: 'profile', client_id: 'device', label: '#1 Device flow · device' })
+    expect(stored?.obtainedAt).toBeGreaterThanOrEqual(before)
+  })
 })

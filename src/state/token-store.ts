@@ -37,10 +37,15 @@ export function decodeTokenSet(tokens: TokenSet): DecodedTokens {
   return decoded
 }
 
+/** Who asked for a reply's tokens: the environment, the client profile (if any) and the client_id it sent. */
+export type TokenRequester = Pick<ObtainedToken, 'environmentId' | 'clientProfileId' | 'client_id'>
+
 interface TokenState {
   tokens: ObtainedToken[]
   actions: {
     tokensObtained: (token: Omit<ObtainedToken, 'id' | 'label' | 'decoded'> & { label?: string }) => string
+    /** A step's reply stored as obtained now: what every step does with the tokens it gets. */
+    replyTokensKept: (step: ExchangeStep, requester: TokenRequester, tokens: TokenSet) => string
     tokenRemoved: (id: string) => void
     tokensCleared: () => void
   }
@@ -65,6 +70,7 @@ const useTokenStore = create<TokenState>()((set, get) => ({
       set((state) => ({ tokens: [...state.tokens, stored] }))
       return id
     },
+    replyTokensKept: (step, requester, tokens) => get().actions.tokensObtained({ step, ...requester, obtainedAt: Date.now(), tokens }),
     tokenRemoved: (id) => set((state) => ({ tokens: state.tokens.filter((token) => token.id !== id) })),
     tokensCleared: () => set({ tokens: [] }),
   },

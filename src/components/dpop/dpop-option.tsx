@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { memo, useEffect, useState } from 'react'
 import { dpopKeyPair, dpopKeyThumbprint } from '../../protocol/dpop-key.ts'
 import { CheckboxField } from '../ui/fields.tsx'
 
@@ -16,8 +16,9 @@ interface DpopOptionProps {
 /**
  * The "Use DPoP" choice of a token request. Checking it makes the environment's key pair (once per
  * session) and shows its thumbprint, the value a bound token's `cnf.jkt` must carry. RFC 9449 §6.1.
+ * Memoised: a step's result or busy button does not redraw it.
  */
-export function DpopOption({ environmentId, checked, onCheckedChange, ownKey }: DpopOptionProps) {
+export const DpopOption = memo(function DpopOption({ environmentId, checked, onCheckedChange, ownKey }: DpopOptionProps) {
   const [thumbprint, setThumbprint] = useState<{ environmentId: string; value: string } | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
   const usesOwnKey = ownKey !== undefined
@@ -53,4 +54,4 @@ export function DpopOption({ environmentId, checked, onCheckedChange, ownKey }: 
       {checked && shownFailure && <p className="text-xs text-red-700 dark:text-red-300">{shownFailure}</p>}
     </div>
   )
-}
+})

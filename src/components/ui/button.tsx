@@ -16,6 +16,8 @@ interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   busy?: boolean
 }
 
+// No colour transition: a step's button goes busy and back on every click, and an animated colour change
+// restyles and repaints it for each frame in which the result is being drawn.
 export function Button({ variant = 'primary', busy = false, className = '', children, disabled, ...rest }: ButtonProps) {
   return (
     <button
@@ -23,7 +25,7 @@ export function Button({ variant = 'primary', busy = false, className = '', chil
       {...rest}
       disabled={disabled || busy}
       aria-busy={busy || undefined}
-      className={`inline-flex items-center justify-center gap-2 rounded-md px-3 py-1.5 text-sm font-medium transition-colors disabled:cursor-not-allowed ${variants[variant]} ${className}`}
+      className={`inline-flex items-center justify-center gap-2 rounded-md px-3 py-1.5 text-sm font-medium disabled:cursor-not-allowed ${variants[variant]} ${className}`}
     >
       {busy && <span aria-hidden="true" className="size-3 animate-spin rounded-full border-2 border-current border-t-transparent" />}
       {children}

@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import { SelectField, TextField } from '../../components/ui/fields.tsx'
 import type { ExchangeStep } from '../../protocol/http-exchange.ts'
 import { STATUS_LABELS, STEP_LABELS, type LogFilter, type StatusFilter } from './log-filter.ts'
@@ -13,7 +14,8 @@ interface LogFilterBarProps {
   onFilterChange: (filter: LogFilter) => void
 }
 
-export function LogFilterBar({ filter, onFilterChange }: LogFilterBarProps) {
+/** Memoised: an exchange recorded by a click redraws the list and its count, not these fields. */
+export const LogFilterBar = memo(function LogFilterBar({ filter, onFilterChange }: LogFilterBarProps) {
   return (
     <div role="search" aria-label="Filter the HTTP log" className="grid grid-cols-2 gap-2 border-b border-slate-200 px-3 py-2 dark:border-slate-800">
       <SelectField
@@ -38,4 +40,4 @@ export function LogFilterBar({ filter, onFilterChange }: LogFilterBarProps) {
       />
     </div>
   )
-}
+})

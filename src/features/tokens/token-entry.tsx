@@ -54,7 +54,7 @@ function TokenBinding({ token }: { token: ObtainedToken }) {
 }
 
 function TokenEntryView({ token }: { token: ObtainedToken }) {
-  const { tokensObtained, tokenRemoved } = useTokenActions()
+  const { replyTokensKept, tokenRemoved } = useTokenActions()
   const [authOverride, setAuthOverride] = useState<ClientAuthMethod | null>(null)
   const { environment, profile, client } = useActionClient(token, authOverride)
   const { access_token, refresh_token } = token.tokens
@@ -69,14 +69,7 @@ function TokenEntryView({ token }: { token: ObtainedToken }) {
     },
     onSuccess: (outcome) => {
       if (outcome.kind !== 'tokens') return
-      tokensObtained({
-        step: 'refresh',
-        environmentId: token.environmentId,
-        clientProfileId: token.clientProfileId,
-        client_id: client.client_id,
-        obtainedAt: Date.now(),
-        tokens: outcome.tokens,
-      })
+      replyTokensKept('refresh', { environmentId: token.environmentId, clientProfileId: token.clientProfileId, client_id: client.client_id }, outcome.tokens)
     },
   })
   const userinfo = useMutation({

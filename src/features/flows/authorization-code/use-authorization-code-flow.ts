@@ -118,7 +118,7 @@ export function useAuthorizationCodeFlow(environment: Environment, client: Clien
   const [secrets] = useState(newSecrets)
   const code_challenge = usePkceChallenge(secrets.code_verifier)
   const dpop = usePortableDpopKey(form.useDpop)
-  const { tokensObtained } = useTokenActions()
+  const { tokensObtained, replyTokensKept } = useTokenActions()
   const { exchangesImported } = useHttpLogActions()
   const { clientChanged } = useEnvironmentActions()
 
@@ -228,14 +228,7 @@ export function useAuthorizationCodeFlow(environment: Environment, client: Clien
       if (outcome.kind !== 'tokens') return { kind: 'exchanged', outcome, idToken: null, dpop_jkt }
       // The token is bound to this key: later proofs for the environment (API calls, refresh) come from it.
       if (dpopKey) adoptDpopKeyPair(returnedTo.id, dpopKey)
-      tokensObtained({
-        step: 'authorization-code',
-        environmentId: returnedTo.id,
-        clientProfileId: pending.clientProfileId,
-        client_id: pending.client_id,
-        obtainedAt: Date.now(),
-        tokens: outcome.tokens,
-      })
+      replyTokensKept('authorization-code', { environmentId: returnedTo.id, clientProfileId: pending.clientProfileId, client_id: pending.client_id }, outcome.tokens)
       const idToken = outcome.tokens.id_token ? await validateReturnedIdToken(outcome.tokens.id_token, returnedTo, pending) : null
       return { kind: 'exchanged', outcome, idToken, dpop_jkt }
     },

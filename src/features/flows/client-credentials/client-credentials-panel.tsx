@@ -1,5 +1,6 @@
-import { memo, useCallback, useState } from 'react'
-import { AuthMethodSelect, ClientPicker } from '../../../components/client/client-picker.tsx'
+import { memo, useState } from 'react'
+import { ClientRequestFields } from '../../../components/client/client-request-fields.tsx'
+import { useClientChoice } from '../../../components/client/use-client-choice.ts'
 import { DpopOption } from '../../../components/dpop/dpop-option.tsx'
 import { GuidedStepNote } from '../../../components/guide/guided-step-note.tsx'
 import { TokenReplyView } from '../../../components/exchange/token-reply-view.tsx'
@@ -7,14 +8,12 @@ import { useResultKeptWhileBusy } from '../../../components/exchange/use-result-
 import { Button } from '../../../components/ui/button.tsx'
 import { CancelButton } from '../../../components/ui/cancel-button.tsx'
 import { useCancellable } from '../../../components/ui/use-cancellable.ts'
-import { TextField } from '../../../components/ui/fields.tsx'
 import { ParamRowsEditor, type EditableRow } from '../../../components/ui/param-rows-editor.tsx'
 import { StepSection } from '../../../components/ui/step-section.tsx'
 import type { ClientAuthMethod } from '../../../protocol/client-auth.ts'
-import { authMethodWarning } from '../../../protocol/client-expectations.ts'
 import { dpopKeyPair } from '../../../protocol/dpop-key.ts'
 import { previewRequest, requestClientCredentials } from '../../../protocol/requests-on-demand.ts'
-import { clientRequestInput, pickClient, useActiveEnvironment, useFlowScope, type ClientProfile, type Environment } from '../../../state/environment-store.ts'
+import { clientRequestInput, useActiveEnvironment, useFlowScope, type ClientProfile, type Environment } from '../../../state/environment-store.ts'
 import { useMutationOnDemand } from '../../../state/query-on-demand.ts'
 import { requestTransport } from '../../../state/request-transport.ts'
 import { useTokenActions } from '../../../state/token-store.ts'
@@ -34,51 +33,32 @@ function previewClientCredentials(choices: RequestChoices, useDpop: boolean) {
   })
 }
 
-interface FieldsProps {
-  environment: Environment
-  client: ClientProfile | undefined
-  auth: ClientAuthMethod
-  scope: string
+interface ExtraFieldsProps {
+  environmentId: string
   extra: EditableRow[]
   useDpop: boolean
-  onClientProfileChange: (id: string) => void
-  onAuthChange: (auth: ClientAuthMethod) => void
-  onScopeChange: (scope: string) => void
   onExtraChange: (rows: EditableRow[]) => void
   onUseDpopChange: (useDpop: boolean) => void
 }
 
-/** The request's fields. Memoised: going busy and showing a result redraws the button and the result, not every field. */
-const ClientCredentialsFields = memo(function ClientCredentialsFields(props: FieldsProps) {
-  const { environment, client, auth, scope, extra, useDpop } = props
+/** What this step adds to the client's fields. Memoised like them: a click redraws the button and the result only. */
+const ExtraFields = memo(function ExtraFields({ environmentId, extra, useDpop, onExtraChange, onUseDpopChange }: ExtraFieldsProps) {
   return (
     <>
-      <ClientPicker environment={environment} clientProfileId={client?.id ?? null} onClientProfileChange={props.onClientProfileChange} showKey={auth === 'private_key_jwt'} />
-      <div className="grid gap-3 sm:grid-cols-2">
-        <AuthMethodSelect value={auth} onValueChange={props.onAuthChange} warning={authMethodWarning(auth, environment.metadata)} />
-        <TextField label="Scope" value={scope} onValueChange={props.onScopeChange} className="font-mono" hint="Space-separated. Kept with this environment." />
-      </div>
-      <ParamRowsEditor label="Extra parameters" rows={extra} onRowsChange={props.onExtraChange} addLabel="Add parameter" />
-      <DpopOption environmentId={environment.id} checked={useDpop} onCheckedChange={props.onUseDpopChange} />
+      <ParamRowsEditor label="Extra parameters" rows={extra} onRowsChange={onExtraChange} addLabel="Add parameter" />
+      <DpopOption environmentId={environmentId} checked={useDpop} onCheckedChange={onUseDpopChange} />
     </>
   )
 })
 
 export function ClientCredentialsPanel() {
   const environment = useActiveEnvironment()
-  const { tokensObtained } = useTokenActions()
-  const [clientProfileId, setClientProfileId] = useState<string | null>(null)
-  const [authOverride, setAuthOverride] = useState<ClientAuthMethod | null>(null)
+  const { replyTokensKept } = useTokenActions()
+  const { client, auth, clientProfileChanged, authChanged } = useClientChoice(environment)
   const [scope, setScope] = useFlowScope(environment, 'client_credentials')
   const [extra, setExtra] = useState<EditableRow[]>([])
   const [useDpop, setUseDpop] = useState(false)
-  const client = pickClient(environment, clientProfileId)
-  const auth = authOverride ?? client?.token_endpoint_auth_method ?? 'client_secret_basic'
   const cancellable = useCancellable()
-  const clientProfileChanged = useCallback((id: string) => {
-    setClientProfileId(id)
-    setAuthOverride(null)
-  }, [])
 
   const request = useMutationOnDemand({
     mutationFn: async () => {
@@ -88,14 +68,7 @@ export function ClientCredentialsPanel() {
     },
     onSuccess: (outcome) => {
       if (outcome.kind === 'tokens' && client) {
-        tokensObtained({
-          step: 'client-credentials',
-          environmentId: environment.id,
-          clientProfileId: client.id,
-          client_id: client.client_id,
-          obtainedAt: Date.now(),
-          tokens: outcome.tokens,
-        })
+        replyTokensKept('client-credentials', { environmentId: environment.id, clientProfileId: client.id, client_id: client.client_id }, outcome.tokens)
       }
     },
   })
@@ -125,19 +98,17 @@ export function ClientCredentialsPanel() {
           request.mutate()
         }}
       >
-        <ClientCredentialsFields
+        <ClientRequestFields
           environment={environment}
           client={client}
           auth={auth}
-          scope={scope}
-          extra={extra}
-          useDpop={useDpop}
           onClientProfileChange={clientProfileChanged}
-          onAuthChange={setAuthOverride}
+          onAuthChange={authChanged}
+          scope={scope}
           onScopeChange={setScope}
-          onExtraChange={setExtra}
-          onUseDpopChange={setUseDpop}
+          scopeHint="Space-separated. Kept with this environment."
         />
+        <ExtraFields environmentId={environment.id} extra={extra} useDpop={useDpop} onExtraChange={setExtra} onUseDpopChange={setUseDpop} />
         <div className="flex gap-2">
           <Button type="submit" busy={request.isPending}>
             Request token

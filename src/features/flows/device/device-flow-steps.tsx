@@ -1,19 +1,18 @@
 import { memo, useCallback, useState } from 'react'
-import { AuthMethodSelect, ClientPicker } from '../../../components/client/client-picker.tsx'
+import { ClientRequestFields } from '../../../components/client/client-request-fields.tsx'
 import { DpopOption } from '../../../components/dpop/dpop-option.tsx'
 import { GuidedStepNote } from '../../../components/guide/guided-step-note.tsx'
 import { RawExchange } from '../../../components/exchange/exchange-view.tsx'
 import { RequestFailureView } from '../../../components/exchange/request-failure-view.tsx'
 import { Button } from '../../../components/ui/button.tsx'
 import { CancelButton } from '../../../components/ui/cancel-button.tsx'
-import { TextField } from '../../../components/ui/fields.tsx'
 import { StepSection } from '../../../components/ui/step-section.tsx'
 import type { ClientAuthMethod } from '../../../protocol/client-auth.ts'
-import { authMethodWarning } from '../../../protocol/client-expectations.ts'
 import { dpopKeyPair } from '../../../protocol/dpop-key.ts'
+import type { DeviceAuthorization, DeviceStartOutcome } from '../../../protocol/device-flow.ts'
 import { startDeviceAuthorization } from '../../../protocol/requests-on-demand.ts'
 import { previewRequest } from '../../../protocol/request-preview.ts'
-import { clientRequestInput, pickClient, useActiveEnvironment, useFlowScope, type ClientProfile, type Environment } from '../../../state/environment-store.ts'
+import { clientRequestInput, pickClient, useActiveEnvironment, useFlowScope } from '../../../state/environment-store.ts'
 import { requestTransport } from '../../../state/request-transport.ts'
 import { useTokenActions } from '../../../state/token-store.ts'
 import { useDeviceClientProfileId, useWalkthroughActions } from '../../../state/walkthrough-store.ts'
@@ -21,30 +20,24 @@ import { DeviceAuthorizationView } from './device-authorization-view.tsx'
 import { PollPanel } from './poll-panel.tsx'
 import { useDeviceFlow } from './use-device-flow.ts'
 
-interface StartFieldsProps {
-  environment: Environment
-  client: ClientProfile | undefined
-  auth: ClientAuthMethod
-  scope: string
-  useDpop: boolean
-  onClientProfileChange: (id: string) => void
-  onAuthChange: (auth: ClientAuthMethod) => void
-  onScopeChange: (scope: string) => void
-  onUseDpopChange: (useDpop: boolean) => void
+interface StartResultProps {
+  authorization: DeviceAuthorization | null
+  expiresAt: number
+  outcome: DeviceStartOutcome | undefined
 }
 
-/** The start request's fields. Memoised: a poll, its countdown or going busy redraws none of them. */
-const DeviceStartFields = memo(function DeviceStartFields(props: StartFieldsProps) {
-  const { environment, client, auth, scope, useDpop } = props
+/** The codes to show the user, or why the start failed. Memoised: each poll below redraws the Poll step, not this. */
+const StartResult = memo(function StartResult({ authorization, expiresAt, outcome }: StartResultProps) {
   return (
-    <>
-      <ClientPicker environment={environment} clientProfileId={client?.id ?? null} onClientProfileChange={props.onClientProfileChange} showKey={auth === 'private_key_jwt'} />
-      <div className="grid gap-3 sm:grid-cols-2">
-        <AuthMethodSelect value={auth} onValueChange={props.onAuthChange} warning={authMethodWarning(auth, environment.metadata)} />
-        <TextField label="Scope" value={scope} onValueChange={props.onScopeChange} className="font-mono" hint="Optional, space-separated. Kept with this environment." />
-      </div>
-      <DpopOption environmentId={environment.id} checked={useDpop} onCheckedChange={props.onUseDpopChange} />
-    </>
+    <div className="mt-4 flex flex-col gap-3">
+      {authorization && (
+        <>
+          <DeviceAuthorizationView key={authorization.device_code} authorization={authorization} expiresAt={expiresAt} />
+          <RawExchange exchange={outcome?.kind === 'started' ? outcome.exchange : null} />
+        </>
+      )}
+      {outcome && outcome.kind !== 'started' && <RequestFailureView failure={outcome} />}
+    </div>
   )
 })
 
@@ -53,7 +46,7 @@ export function DeviceFlowSteps() {
   const environment = useActiveEnvironment()
   const deviceClientProfileId = useDeviceClientProfileId()
   const { deviceClientChosen } = useWalkthroughActions()
-  const { tokensObtained } = useTokenActions()
+  const { replyTokensKept } = useTokenActions()
   const [authOverride, setAuthOverride] = useState<ClientAuthMethod | null>(null)
   const [scope, setScope] = useFlowScope(environment, 'device_authorization')
   const [useDpop, setUseDpop] = useState(false)
@@ -69,14 +62,7 @@ export function DeviceFlowSteps() {
 
   const flow = useDeviceFlow({
     onTokens: (outcome, flowClient) =>
-      tokensObtained({
-        step: 'device-poll',
-        environmentId: environment.id,
-        clientProfileId: flowClient.clientProfileId,
-        client_id: flowClient.input.client_id,
-        obtainedAt: Date.now(),
-        tokens: outcome.tokens,
-      }),
+      replyTokensKept('device-poll', { environmentId: environment.id, clientProfileId: flowClient.clientProfileId, client_id: flowClient.input.client_id }, outcome.tokens),
     dpopKey: useDpop ? () => dpopKeyPair(environment.id) : null,
   })
 
@@ -115,17 +101,17 @@ export function DeviceFlowSteps() {
             start()
           }}
         >
-          <DeviceStartFields
+          <ClientRequestFields
             environment={environment}
             client={client}
             auth={auth}
-            scope={scope}
-            useDpop={useDpop}
             onClientProfileChange={clientProfileChanged}
             onAuthChange={setAuthOverride}
+            scope={scope}
             onScopeChange={setScope}
-            onUseDpopChange={setUseDpop}
+            scopeHint="Optional, space-separated. Kept with this environment."
           />
+          <DpopOption environmentId={environment.id} checked={useDpop} onCheckedChange={setUseDpop} />
           <div className="flex gap-2">
             <Button type="submit" busy={flow.starting}>
               Start device flow
@@ -133,15 +119,7 @@ export function DeviceFlowSteps() {
             <CancelButton pending={flow.starting} onCancel={flow.cancelStart} />
           </div>
         </form>
-        <div className="mt-4 flex flex-col gap-3">
-          {started && (
-            <>
-              <DeviceAuthorizationView key={started.authorization.device_code} authorization={started.authorization} expiresAt={started.schedule.expiresAt} />
-              <RawExchange exchange={outcome?.kind === 'started' ? outcome.exchange : null} />
-            </>
-          )}
-          {outcome && outcome.kind !== 'started' && <RequestFailureView failure={outcome} />}
-        </div>
+        <StartResult authorization={started?.authorization ?? null} expiresAt={started?.schedule.expiresAt ?? 0} outcome={outcome} />
       </StepSection>
       <PollPanel flow={flow} />
     </>

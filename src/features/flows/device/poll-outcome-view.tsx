@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import { ConformanceNotes } from '../../../components/exchange/conformance-notes.tsx'
 import { RawExchange } from '../../../components/exchange/exchange-view.tsx'
 import { RequestFailureView } from '../../../components/exchange/request-failure-view.tsx'
@@ -48,7 +49,8 @@ function explainAnswer(outcome: AnsweredPoll, interval: number) {
   }
 }
 
-export function PollOutcomeView({ outcome, interval }: { outcome: PollOutcome; interval: number }) {
+/** A poll's answer explained. Memoised: going busy for the next poll leaves it as it is until that answer arrives. */
+export const PollOutcomeView = memo(function PollOutcomeView({ outcome, interval }: { outcome: PollOutcome; interval: number }) {
   switch (outcome.kind) {
     case 'tokens':
       return (
@@ -78,4 +80,4 @@ export function PollOutcomeView({ outcome, interval }: { outcome: PollOutcome; i
     default:
       return <RequestFailureView failure={outcome} />
   }
-}
+})

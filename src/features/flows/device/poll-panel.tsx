@@ -1,4 +1,4 @@
-import { useId } from 'react'
+import { memo, useId } from 'react'
 import { GuidedStepNote } from '../../../components/guide/guided-step-note.tsx'
 import { AuthMethodSelect } from '../../../components/client/client-picker.tsx'
 import { Button } from '../../../components/ui/button.tsx'
@@ -11,12 +11,13 @@ import { fixLabel } from '../../../protocol/client-auth-diagnosis.ts'
 import { pollDeviceToken } from '../../../protocol/requests-on-demand.ts'
 import { previewRequest } from '../../../protocol/request-preview.ts'
 import { secondsUntilExpiry, secondsUntilNextPoll } from '../../../protocol/poll-schedule.ts'
+import type { ClientAuthMethod } from '../../../protocol/client-auth.ts'
 import type { PollRecord } from './device-flow-state.ts'
 import { PollOutcomeView } from './poll-outcome-view.tsx'
 import type { useDeviceFlow } from './use-device-flow.ts'
 
-/** Every poll of this device code, so the rhythm of pending, slow_down and success is visible. */
-function PollHistory({ history }: { history: PollRecord[] }) {
+/** Every poll of this device code, so the rhythm of pending, slow_down and success is visible. Memoised: going busy does not redraw it. */
+const PollHistory = memo(function PollHistory({ history }: { history: PollRecord[] }) {
   return (
     <details className="text-sm">
       <summary className="cursor-pointer">All polls of this device code ({history.length})</summary>
@@ -29,7 +30,7 @@ function PollHistory({ history }: { history: PollRecord[] }) {
       </ol>
     </details>
   )
-}
+})
 
 /** Step 4: the view of the device flow's polling; every decision lives in useDeviceFlow. */
 export function PollPanel({ flow }: { flow: ReturnType<typeof useDeviceFlow> }) {
@@ -94,6 +95,55 @@ function PollStatus({ schedule, final, id }: { schedule: Started['schedule']; fi
   )
 }
 
+interface PollAuthFieldsProps {
+  auth: ClientAuthMethod
+  clientIdInBody: boolean
+  setAuth: (auth: ClientAuthMethod, clientIdInBody?: boolean) => void
+}
+
+/** How the polls authenticate. Memoised, as the fields below are: a poll redraws its button, status and outcome. */
+const PollAuthFields = memo(function PollAuthFields({ auth, clientIdInBody, setAuth }: PollAuthFieldsProps) {
+  return (
+    <div className="grid gap-3 sm:grid-cols-2">
+      <AuthMethodSelect
+        value={auth}
+        onValueChange={(method) => setAuth(method, method === 'client_secret_basic' && clientIdInBody)}
+        hint="Some servers need client_secret_post here even for a client registered with client_secret_basic."
+      />
+      {auth === 'client_secret_basic' && (
+        <CheckboxField
+          label="Also send client_id in the body"
+          checked={clientIdInBody}
+          onCheckedChange={(checked) => setAuth('client_secret_basic', checked)}
+          hint="RFC 8628 §3.4 permits it; some servers (Curity) refuse a Basic poll without it."
+        />
+      )}
+    </div>
+  )
+})
+
+interface AutomaticPollingFieldProps {
+  automatic: boolean
+  final: boolean
+  interval: number
+  onAutomaticChange: (automatic: boolean) => void
+}
+
+const AutomaticPollingField = memo(function AutomaticPollingField({ automatic, final, interval, onAutomaticChange }: AutomaticPollingFieldProps) {
+  return (
+    <CheckboxField
+      label="Poll automatically"
+      checked={automatic}
+      onCheckedChange={onAutomaticChange}
+      hint={
+        automatic && !final
+          ? `Polling every ${interval} s, never early; stops when tokens arrive, the user denies or the code expires.`
+          : 'As a device would: at the interval, slowing down when the server says slow_down (RFC 8628 §3.5).'
+      }
+    />
+  )
+})
+
 function PollControls({ flow, started, waitId }: { flow: ReturnType<typeof useDeviceFlow>; started: Started; waitId: string }) {
   const { schedule, client, auth, clientIdInBody, lastOutcome } = started
 
@@ -104,21 +154,7 @@ function PollControls({ flow, started, waitId }: { flow: ReturnType<typeof useDe
         <code>{auth}</code>
         {auth === 'client_secret_basic' && clientIdInBody ? ' and client_id in the body' : ''}: the client this device flow started with.
       </p>
-      <div className="grid gap-3 sm:grid-cols-2">
-        <AuthMethodSelect
-          value={auth}
-          onValueChange={(method) => flow.setAuth(method, method === 'client_secret_basic' && clientIdInBody)}
-          hint="Some servers need client_secret_post here even for a client registered with client_secret_basic."
-        />
-        {auth === 'client_secret_basic' && (
-          <CheckboxField
-            label="Also send client_id in the body"
-            checked={clientIdInBody}
-            onCheckedChange={(checked) => flow.setAuth('client_secret_basic', checked)}
-            hint="RFC 8628 §3.4 permits it; some servers (Curity) refuse a Basic poll without it."
-          />
-        )}
-      </div>
+      <PollAuthFields auth={auth} clientIdInBody={clientIdInBody} setAuth={flow.setAuth} />
       <div className="flex flex-wrap items-center gap-3">
         <Button onClick={() => flow.poll()} busy={flow.polling} disabled={flow.final} aria-describedby={waitId}>
           Poll
@@ -129,16 +165,7 @@ function PollControls({ flow, started, waitId }: { flow: ReturnType<typeof useDe
         </Button>
         <PollStatus schedule={schedule} final={flow.final} id={waitId} />
       </div>
-      <CheckboxField
-        label="Poll automatically"
-        checked={flow.automatic}
-        onCheckedChange={flow.setAutomatic}
-        hint={
-          flow.automatic && !flow.final
-            ? `Polling every ${schedule.interval} s, never early; stops when tokens arrive, the user denies or the code expires.`
-            : 'As a device would: at the interval, slowing down when the server says slow_down (RFC 8628 §3.5).'
-        }
-      />
+      <AutomaticPollingField automatic={flow.automatic} final={flow.final} interval={schedule.interval} onAutomaticChange={flow.setAutomatic} />
       {started.earlyBy !== null && (
         <Notice tone="warning" live>
           That poll was {started.earlyBy} s early. RFC 8628 asks clients to wait the interval; the server may answer slow_down.

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query'
-import { memo, useState } from 'react'
+import { memo, useCallback, useMemo, useState } from 'react'
 import { ClientKeyField } from '../../../components/client/client-key-field.tsx'
 import { GuidedStepNote } from '../../../components/guide/guided-step-note.tsx'
 import { RawExchange } from '../../../components/exchange/exchange-view.tsx'
@@ -97,6 +97,73 @@ const ApiResult = memo(function ApiResult({ outcome, environment, clientKey }: A
   )
 })
 
+const METHOD_OPTIONS = METHODS.map((value) => ({ value, label: value }))
+
+interface MethodAndUrlProps {
+  method: string
+  url: string
+  followsRegistrationEndpoint: boolean
+  onMethodChange: (method: string) => void
+  onUrlChange: (url: string) => void
+}
+
+/** Memoised, as the fields below the Bearer choice are: a token obtained in another step redraws that choice only. */
+const MethodAndUrl = memo(function MethodAndUrl(props: MethodAndUrlProps) {
+  return (
+    <div className="grid gap-3 sm:grid-cols-[8rem_1fr]">
+      <SelectField label="Method" value={props.method} onValueChange={props.onMethodChange} options={METHOD_OPTIONS} />
+      <TextField
+        label="URL"
+        value={props.url}
+        className="font-mono"
+        placeholder="https://api.example.com/resource"
+        onValueChange={props.onUrlChange}
+        hint={props.followsRegistrationEndpoint ? 'The registration endpoint of this environment.' : undefined}
+      />
+    </div>
+  )
+})
+
+interface HeadersAndBodyProps {
+  hasBody: boolean
+  headers: EditableRow[]
+  body: string
+  bodyError: string | null
+  clientKey: PrivateJwk | undefined
+  onHeadersChange: (rows: EditableRow[]) => void
+  onBodyChange: (body: string) => void
+  onClientKeyChange: (key: PrivateJwk | undefined) => void
+  onInsertJwks: () => void
+}
+
+const HeadersAndBody = memo(function HeadersAndBody(props: HeadersAndBodyProps) {
+  const { hasBody, clientKey } = props
+  return (
+    <>
+      <ParamRowsEditor label="Headers" rows={props.headers} onRowsChange={props.onHeadersChange} addLabel="Add header" />
+      {hasBody && <TextAreaField label="Request body" value={props.body} rows={6} error={props.bodyError} onValueChange={props.onBodyChange} />}
+      {hasBody && (
+        <details>
+          <summary className="cursor-pointer text-sm">Client key for private_key_jwt</summary>
+          <div className="mt-2">
+            <ClientKeyField
+              jwk={clientKey}
+              onJwkChange={props.onClientKeyChange}
+              actions={
+                clientKey && (
+                  <Button variant="secondary" onClick={props.onInsertJwks}>
+                    Insert jwks into the body
+                  </Button>
+                )
+              }
+            />
+          </div>
+        </details>
+      )}
+    </>
+  )
+})
+
 export function ExternalApiPanel() {
   const environment = useActiveEnvironment()
   const tokens = useObtainedTokens()
@@ -110,7 +177,7 @@ export function ExternalApiPanel() {
   // The key a private_key_jwt client registers with; it goes with the client on "Use as device client".
   const [clientKey, setClientKey] = useState<PrivateJwk | undefined>(undefined)
 
-  const insertJwks = () => {
+  const insertJwks = useCallback(() => {
     if (!clientKey) return
     const inserted = withJwksInBody(body, clientKey)
     if (inserted.ok) {
@@ -119,12 +186,23 @@ export function ExternalApiPanel() {
     } else {
       setBodyError(inserted.message)
     }
-  }
+  }, [body, clientKey])
+  const bodyChanged = useCallback((value: string) => {
+    setBody(value)
+    setBodyError(null)
+  }, [])
 
   const url = customUrl ?? environment.endpoints.registration_endpoint ?? ''
   // Until chosen, the newest token is the one the walk-through just obtained.
   const bearerId = bearerChoice ?? tokens.at(-1)?.id ?? NO_TOKEN
   const bearer = tokens.find((token) => token.id === bearerId)
+  const bearerOptions = useMemo(
+    () => [
+      { value: NO_TOKEN, label: 'None' },
+      ...tokens.map((token) => ({ value: token.id, label: `${token.label}${token.tokens.scope ? ` (scope: ${token.tokens.scope})` : ''}` })),
+    ],
+    [tokens],
+  )
   const hasBody = method !== 'GET'
   const cancellable = useCancellable()
 
@@ -181,17 +259,7 @@ export function ExternalApiPanel() {
           submit()
         }}
       >
-        <div className="grid gap-3 sm:grid-cols-[8rem_1fr]">
-          <SelectField label="Method" value={method} onValueChange={setMethod} options={METHODS.map((value) => ({ value, label: value }))} />
-          <TextField
-            label="URL"
-            value={url}
-            className="font-mono"
-            placeholder="https://api.example.com/resource"
-            onValueChange={setCustomUrl}
-            hint={customUrl === null ? 'The registration endpoint of this environment.' : undefined}
-          />
-        </div>
+        <MethodAndUrl method={method} url={url} followsRegistrationEndpoint={customUrl === null} onMethodChange={setMethod} onUrlChange={setCustomUrl} />
         <SelectField
           label="Bearer token"
           value={bearerId}
@@ -201,42 +269,19 @@ export function ExternalApiPanel() {
               ? `Sent as Authorization: ${dpopBound ? 'DPoP' : 'Bearer'} …${bearer.tokens.access_token.slice(-6)}${dpopBound ? ' with a fresh DPoP proof (RFC 9449 §7.1)' : ''}`
               : 'No Authorization header is added.'
           }
-          options={[
-            { value: NO_TOKEN, label: 'None' },
-            ...tokens.map((token) => ({ value: token.id, label: `${token.label}${token.tokens.scope ? ` (scope: ${token.tokens.scope})` : ''}` })),
-          ]}
+          options={bearerOptions}
         />
-        <ParamRowsEditor label="Headers" rows={headers} onRowsChange={setHeaders} addLabel="Add header" />
-        {hasBody && (
-          <TextAreaField
-            label="Request body"
-            value={body}
-            rows={6}
-            error={bodyError}
-            onValueChange={(value) => {
-              setBody(value)
-              if (bodyError) setBodyError(null)
-            }}
-          />
-        )}
-        {hasBody && (
-          <details>
-            <summary className="cursor-pointer text-sm">Client key for private_key_jwt</summary>
-            <div className="mt-2">
-              <ClientKeyField
-                jwk={clientKey}
-                onJwkChange={setClientKey}
-                actions={
-                  clientKey && (
-                    <Button variant="secondary" onClick={insertJwks}>
-                      Insert jwks into the body
-                    </Button>
-                  )
-                }
-              />
-            </div>
-          </details>
-        )}
+        <HeadersAndBody
+          hasBody={hasBody}
+          headers={headers}
+          body={body}
+          bodyError={bodyError}
+          clientKey={clientKey}
+          onHeadersChange={setHeaders}
+          onBodyChange={bodyChanged}
+          onClientKeyChange={setClientKey}
+          onInsertJwks={insertJwks}
+        />
         <div className="flex gap-2">
           <Button type="submit" busy={send.isPending}>
             Send request

@@ -1,16 +1,17 @@
 import { useMutation } from '@tanstack/react-query'
-import { useState } from 'react'
-import { AuthMethodSelect, ClientPicker } from '../../../components/client/client-picker.tsx'
+import { memo, useCallback, useMemo, useState } from 'react'
+import { ClientRequestFields } from '../../../components/client/client-request-fields.tsx'
+import { useClientChoice } from '../../../components/client/use-client-choice.ts'
 import { TokenReplyView } from '../../../components/exchange/token-reply-view.tsx'
+import { useResultKeptWhileBusy } from '../../../components/exchange/use-result-kept-while-busy.ts'
 import { Button } from '../../../components/ui/button.tsx'
 import { CancelButton } from '../../../components/ui/cancel-button.tsx'
 import { useCancellable } from '../../../components/ui/use-cancellable.ts'
 import { SelectField, TextField, type SelectOption } from '../../../components/ui/fields.tsx'
 import { StepSection } from '../../../components/ui/step-section.tsx'
-import type { ClientAuthMethod } from '../../../protocol/client-auth.ts'
 import { requestTokenExchange, TOKEN_TYPE_URIS } from '../../../protocol/token-exchange.ts'
 import type { TokenOutcome } from '../../../protocol/token-response.ts'
-import { clientRequestInput, pickClient, useActiveEnvironment } from '../../../state/environment-store.ts'
+import { clientRequestInput, useActiveEnvironment } from '../../../state/environment-store.ts'
 import { requestTransport } from '../../../state/request-transport.ts'
 import { useObtainedTokens, useTokenActions, type ObtainedToken } from '../../../state/token-store.ts'
 
@@ -42,12 +43,66 @@ function chosenToken(tokens: readonly ObtainedToken[], choice: string): { value:
   return { value, type: TOKEN_TYPE_URIS[field] }
 }
 
+interface TokenChoiceFieldsProps {
+  choices: SelectOption[]
+  subjectValue: string
+  subjectType: string
+  actorChoice: string
+  onSubjectChange: (choice: string) => void
+  onSubjectTypeChange: (type: string) => void
+  onActorChange: (choice: string) => void
+}
+
+/** The subject and actor tokens, picked from the token list: the only fields a newly obtained token redraws. */
+const TokenChoiceFields = memo(function TokenChoiceFields(props: TokenChoiceFieldsProps) {
+  const { choices } = props
+  return (
+    <>
+      <SelectField
+        label="Subject token"
+        value={props.subjectValue}
+        onValueChange={props.onSubjectChange}
+        options={choices.length ? choices : [{ value: '', label: 'No tokens yet: get one in an earlier step' }]}
+      />
+      <SelectField label="Subject token type" value={props.subjectType} onValueChange={props.onSubjectTypeChange} options={TYPE_OPTIONS} />
+      <SelectField
+        label="Actor token"
+        value={props.actorChoice}
+        onValueChange={props.onActorChange}
+        options={[{ value: '', label: 'None (impersonation)' }, ...choices]}
+        hint="Optional: the party acting for the subject (delegation, RFC 8693 §1.1)."
+      />
+    </>
+  )
+})
+
+const REQUESTED_TYPE_OPTIONS: SelectOption[] = [{ value: '', label: 'Server default' }, ...TYPE_OPTIONS]
+
+interface TargetFieldsProps {
+  requestedType: string
+  audience: string
+  resource: string
+  onRequestedTypeChange: (type: string) => void
+  onAudienceChange: (audience: string) => void
+  onResourceChange: (resource: string) => void
+}
+
+/** What the new token is for. Memoised: neither a new token nor a click redraws these. */
+const TargetFields = memo(function TargetFields(props: TargetFieldsProps) {
+  return (
+    <>
+      <SelectField label="Requested token type" value={props.requestedType} onValueChange={props.onRequestedTypeChange} options={REQUESTED_TYPE_OPTIONS} />
+      <TextField label="Audience" value={props.audience} onValueChange={props.onAudienceChange} className="font-mono" hint="Optional: who will accept the new token." />
+      <TextField label="Resource" value={props.resource} onValueChange={props.onResourceChange} className="font-mono" hint="Optional: a URI (RFC 8707)." />
+    </>
+  )
+})
+
 export function TokenExchangePanel() {
   const environment = useActiveEnvironment()
   const tokens = useObtainedTokens()
-  const { tokensObtained } = useTokenActions()
-  const [clientProfileId, setClientProfileId] = useState<string | null>(null)
-  const [authOverride, setAuthOverride] = useState<ClientAuthMethod | null>(null)
+  const { replyTokensKept } = useTokenActions()
+  const { client, auth, clientProfileChanged, authChanged } = useClientChoice(environment)
   const [subjectChoice, setSubjectChoice] = useState('')
   const [subjectTypeOverride, setSubjectTypeOverride] = useState<string | null>(null)
   const [actorChoice, setActorChoice] = useState('')
@@ -55,13 +110,15 @@ export function TokenExchangePanel() {
   const [audience, setAudience] = useState('')
   const [resource, setResource] = useState('')
   const [scope, setScope] = useState('')
-  const client = pickClient(environment, clientProfileId)
-  const auth = authOverride ?? client?.token_endpoint_auth_method ?? 'client_secret_basic'
 
-  const choices = tokenChoices(tokens)
+  const choices = useMemo(() => tokenChoices(tokens), [tokens])
   const subject = chosenToken(tokens, subjectChoice) ?? chosenToken(tokens, choices[0]?.value ?? '')
   const subjectType = subjectTypeOverride ?? subject?.type ?? TOKEN_TYPE_URIS.access_token
   const actor = chosenToken(tokens, actorChoice)
+  const subjectChanged = useCallback((choice: string) => {
+    setSubjectChoice(choice)
+    setSubjectTypeOverride(null)
+  }, [])
 
   const cancellable = useCancellable()
   const exchange = useMutation({
@@ -80,18 +137,12 @@ export function TokenExchangePanel() {
       }),
     onSuccess: (outcome) => {
       if (outcome.kind === 'tokens' && client) {
-        tokensObtained({
-          step: 'token-exchange',
-          environmentId: environment.id,
-          clientProfileId: client.id,
-          client_id: client.client_id,
-          obtainedAt: Date.now(),
-          tokens: outcome.tokens,
-        })
+        replyTokensKept('token-exchange', { environmentId: environment.id, clientProfileId: client.id, client_id: client.client_id }, outcome.tokens)
       }
     },
   })
-  const outcome = exchange.data
+  // Kept on screen while the next exchange runs, so the reply is updated in place rather than rebuilt.
+  const outcome = useResultKeptWhileBusy(exchange.data, exchange.isPending)
 
   return (
     <StepSection
@@ -106,43 +157,34 @@ export function TokenExchangePanel() {
           exchange.mutate()
         }}
       >
-        <ClientPicker
+        <ClientRequestFields
           environment={environment}
-          clientProfileId={client?.id ?? null}
-          onClientProfileChange={(id) => {
-            setClientProfileId(id)
-            setAuthOverride(null)
-          }}
-          showKey={auth === 'private_key_jwt'}
+          client={client}
+          auth={auth}
+          onClientProfileChange={clientProfileChanged}
+          onAuthChange={authChanged}
+          scope={scope}
+          onScopeChange={setScope}
+          scopeHint="Optional: at most the subject's scope."
         />
         <div className="grid gap-3 sm:grid-cols-2">
-          <AuthMethodSelect value={auth} onValueChange={setAuthOverride} />
-          <SelectField
-            label="Subject token"
-            value={subjectChoice || (choices[0]?.value ?? '')}
-            onValueChange={(choice) => {
-              setSubjectChoice(choice)
-              setSubjectTypeOverride(null)
-            }}
-            options={choices.length ? choices : [{ value: '', label: 'No tokens yet: get one in an earlier step' }]}
+          <TokenChoiceFields
+            choices={choices}
+            subjectValue={subjectChoice || (choices[0]?.value ?? '')}
+            subjectType={subjectType}
+            actorChoice={actorChoice}
+            onSubjectChange={subjectChanged}
+            onSubjectTypeChange={setSubjectTypeOverride}
+            onActorChange={setActorChoice}
           />
-          <SelectField label="Subject token type" value={subjectType} onValueChange={setSubjectTypeOverride} options={TYPE_OPTIONS} />
-          <SelectField
-            label="Actor token"
-            value={actorChoice}
-            onValueChange={setActorChoice}
-            options={[{ value: '', label: 'None (impersonation)' }, ...choices]}
-            hint="Optional: the party acting for the subject (delegation, RFC 8693 §1.1)."
+          <TargetFields
+            requestedType={requestedType}
+            audience={audience}
+            resource={resource}
+            onRequestedTypeChange={setRequestedType}
+            onAudienceChange={setAudience}
+            onResourceChange={setResource}
           />
-          <SelectField
-            label="Requested token type"
-            value={requestedType}
-            onValueChange={setRequestedType}
-            options={[{ value: '', label: 'Server default' }, ...TYPE_OPTIONS]}
-          />
-          <TextField label="Audience" value={audience} onValueChange={setAudience} className="font-mono" hint="Optional: who will accept the new token." />
-          <TextField label="Resource" value={resource} onValueChange={setResource} className="font-mono" hint="Optional: a URI (RFC 8707)." />
-          <TextField label="Scope" value={scope} onValueChange={setScope} className="font-mono" hint="Optional: at most the subject's scope." />
         </div>
         <div className="flex gap-2">
           <Button type="submit" busy={exchange.isPending}>
