@@ -83,6 +83,8 @@ export function ClientPicker({ environment, clientProfileId, onClientProfileChan
   )
 }
 
+const AUTH_METHOD_OPTIONS = CLIENT_AUTH_METHODS.map((method) => ({ value: method, label: method }))
+
 interface AuthMethodSelectProps {
   value: ClientAuthMethod
   onValueChange: (method: ClientAuthMethod) => void
@@ -90,9 +92,11 @@ interface AuthMethodSelectProps {
   hint?: string
   /** Why this method may not work here (e.g. the server does not list it), shown under the hint. */
   warning?: string | null
+  /** Drawn as text until it is needed: see SelectField's asText. */
+  asText?: boolean
 }
 
-export function AuthMethodSelect({ value, onValueChange, label = 'Client authentication', hint, warning }: AuthMethodSelectProps) {
+export function AuthMethodSelect({ value, onValueChange, label = 'Client authentication', hint, warning, asText }: AuthMethodSelectProps) {
   const text = hint ? `${CLIENT_AUTH_METHOD_LABELS[value]}. ${hint}` : CLIENT_AUTH_METHOD_LABELS[value]
   return (
     <SelectField
@@ -111,7 +115,8 @@ export function AuthMethodSelect({ value, onValueChange, label = 'Client authent
       onValueChange={(method) => {
         if (isClientAuthMethod(method)) onValueChange(method)
       }}
-      options={CLIENT_AUTH_METHODS.map((method) => ({ value: method, label: method }))}
+      options={AUTH_METHOD_OPTIONS}
+      asText={asText}
     />
   )
 }

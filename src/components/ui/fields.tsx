@@ -105,10 +105,25 @@ interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>,
   onValueChange: (value: string) => void
   hint?: ReactNode
   fieldClassName?: string
+  /**
+   * Drawn as text (the chosen option's label) in the same box, without its <select>: for a field in a long
+   * list that is not on screen yet. Each <select> added to the page makes Chrome's autofill read every form
+   * on it again, so a list that grows with each click adds its selects when they come into view.
+   */
+  asText?: boolean
 }
 
-export function SelectField({ label, value, options, onValueChange, hint, fieldClassName, className = '', ...rest }: SelectFieldProps) {
+export function SelectField({ label, value, options, onValueChange, hint, fieldClassName, className = '', asText = false, ...rest }: SelectFieldProps) {
   const id = useId()
+  if (asText) {
+    return (
+      <div className={`flex flex-col gap-1 ${fieldClassName ?? ''}`}>
+        <span className="text-xs font-semibold text-slate-600 dark:text-slate-300">{label}</span>
+        <span className={`${controlClass} ${className}`}>{options.find((option) => option.value === value)?.label ?? value}</span>
+        {hint && <p className="text-xs text-slate-500 dark:text-slate-400">{hint}</p>}
+      </div>
+    )
+  }
   return (
     <FieldShell id={id} label={label} hint={hint} className={fieldClassName}>
       <select

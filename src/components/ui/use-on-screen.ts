@@ -33,3 +33,19 @@ export function useOnScreen(ref: RefObject<Element | null>): boolean {
   }, [ref])
   return onScreen
 }
+
+/**
+ * Whether the element has been on screen (or nearly) since it was mounted: for controls that, once drawn,
+ * stay. Without IntersectionObserver (tests, old browsers) it counts as seen.
+ */
+export function useSeenOnScreen(ref: RefObject<Element | null>): boolean {
+  const [seen, setSeen] = useState(typeof IntersectionObserver === 'undefined')
+  useEffect(() => {
+    const element = ref.current
+    if (seen || !element || typeof IntersectionObserver === 'undefined') return
+    return watch(element, (onScreen) => {
+      if (onScreen) setSeen(true)
+    })
+  }, [ref, seen])
+  return seen
+}

@@ -1,10 +1,11 @@
 import { useMutation } from '@tanstack/react-query'
-import { memo, useState } from 'react'
+import { memo, useRef, useState } from 'react'
 import { AuthMethodSelect } from '../../components/client/client-picker.tsx'
 import { TOKEN_FIELDS } from '../../components/tokens/token-summary.tsx'
 import { Button } from '../../components/ui/button.tsx'
 import { CancelButton } from '../../components/ui/cancel-button.tsx'
 import { useCancellable } from '../../components/ui/use-cancellable.ts'
+import { useSeenOnScreen } from '../../components/ui/use-on-screen.ts'
 import { Notice } from '../../components/ui/notice.tsx'
 import type { ClientAuthMethod } from '../../protocol/client-auth.ts'
 import { existingDpopKeyPair } from '../../protocol/dpop-key.ts'
@@ -58,6 +59,9 @@ function TokenEntryView({ token }: { token: ObtainedToken }) {
   const [authOverride, setAuthOverride] = useState<ClientAuthMethod | null>(null)
   const { environment, profile, client } = useActionClient(token, authOverride)
   const { access_token, refresh_token } = token.tokens
+  // The list grows by one entry per token, usually below the screen: its <select> comes when it is in view.
+  const entry = useRef<HTMLLIElement>(null)
+  const seen = useSeenOnScreen(entry)
 
   const cancellable = useCancellable()
   const refresh = useMutation({
@@ -79,7 +83,7 @@ function TokenEntryView({ token }: { token: ObtainedToken }) {
 
   // Off-screen entries skip style, layout and paint (content-visibility), so a long session's list costs what is on screen.
   return (
-    <li className="flex flex-col gap-3 rounded-md border border-slate-200 p-3 [contain-intrinsic-size:auto_24rem] [content-visibility:auto] dark:border-slate-700">
+    <li ref={entry} className="flex flex-col gap-3 rounded-md border border-slate-200 p-3 [contain-intrinsic-size:auto_24rem] [content-visibility:auto] dark:border-slate-700">
       <div className="flex items-start justify-between gap-2">
         <div>
           <h3 className="text-sm font-semibold">{token.label}</h3>
@@ -107,6 +111,7 @@ function TokenEntryView({ token }: { token: ObtainedToken }) {
           value={client.auth}
           onValueChange={setAuthOverride}
           hint={`How ${client.client_id || 'the client'} authenticates for Introspect, Refresh and Revoke.`}
+          asText={!seen}
         />
         {refresh_token && (
           <Button busy={refresh.isPending} onClick={() => refresh.mutate(refresh_token)}>
