@@ -1,0 +1,223 @@
+// Where the first paint of the steps goes, in CPU time rather than wall time: on a shared machine the wall
+// clock mostly measures the neighbours, while the renderer's own thread time does not. Builds each tree
+// given (a source tree with its vite.config.ts, or "floor" for the bench's floor page), loads them
+// interleaved as the bench does (fresh context, CPU throttled) with a DevTools trace, and prints the
+// median main-thread CPU until the frame after the steps appeared, split by kind of work.
+//   node scripts/bench/profile-first-view.mjs [--cpu 1] [--runs 3] [--detail] floor . ../other-tree
+// --detail also prints, per load, the main thread's tasks and the requests, and the JS self time by
+// function (PROFILE_UNMINIFIED=1 builds without minifying, so names say which component or module).
+import { chromium } from '@playwright/test'
+import react from '@vitejs/plugin-react'
+import { writeFile } from 'node:fs/promises'
+import { createServer } from 'node:net'
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { build, preview } from 'vite'
+import { interleaved, median } from './stats.mjs'
+
+const { values: options, positionals: trees } = parseArgs({
+  allowPositionals: true,
+  options: { cpu: { type: 'string', default: '1' }, runs: { type: 'string', default: '3' }, detail: { type: 'boolean', default: false } },
+})
+const CPU_RATE = Number(options.cpu)
+const RUNS = Number(options.runs)
+const CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'blink.user_timing',
+  'loading',
+  'v8.execute',
+  'v8',
+  'toplevel',
+  'disabled-by-default-v8.compile',
+  ...(options.detail ? ['disabled-by-default-v8.cpu_profiler'] : []),
+].join(',')
+
+/** What each main-thread trace event is counted as; nested events are subtracted from their parent. */
+const KINDS = {
+  'v8.compileModule': 'compile',
+  'v8.compile': 'compile',
+  'V8.CompileCode': 'lazy compile',
+  'v8.evaluateModule': 'module evaluation',
+  EvaluateScript: 'classic scripts (incl. the harness)',
+  FunctionCall: 'JS tasks (render, effects)',
+  TimerFire: 'JS tasks (render, effects)',
+  FireAnimationFrame: 'JS tasks (render, effects)',
+  FireIdleCallback: 'JS tasks (render, effects)',
+  RunMicrotasks: 'JS tasks (render, effects)',
+  EventDispatch: 'JS tasks (render, effects)',
+  MinorGC: 'GC',
+  MajorGC: 'GC',
+  ParseHTML: 'HTML and CSS parsing',
+  ParseAuthorStyleSheet: 'HTML and CSS parsing',
+  UpdateLayoutTree: 'style',
+  Layout: 'layout',
+  PrePaint: 'paint',
+  Paint: 'paint',
+  Layerize: 'paint',
+  Commit: 'paint',
+  RunTask: 'other (navigation, IPC, loading)',
+}
+
+function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address()
+      server.close(() => resolvePort(port))
+    })
+  })
+}
+
+/** Marks, in the page, when the selector appeared and the frame after (the bench's first paint). */
+function watchFirstPaint(selector) {
+  new MutationObserver((_, observer) => {
+    if (document.querySelector(selector)) {
+      observer.disconnect()
+      performance.mark('steps-in-dom')
+      window.__firstViewRenderedAt = performance.now()
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          performance.mark('steps-painted')
+          window.__firstPaintOf = performance.now()
+        }, 0),
+      )
+    }
+  }).observe(document, { childList: true, subtree: true })
+}
+
+const short = (url) => (url ? url.replace(/^https?:\/\/[^/]+/, '').slice(0, 60) : '')
+const ms = (value) => value.toFixed(1).padStart(7)
+
+/** Main-thread CPU by kind from navigationStart to the paint mark, plus compile on other threads. */
+function cpuByKind(events) {
+  const navigation = events.find((event) => event.name === 'navigationStart' && event.args?.data?.documentLoaderURL?.startsWith('http'))
+  const { pid, tid, ts: start } = navigation
+  const painted = events.find((event) => event.name === 'steps-painted' && event.pid === pid)
+  const end = painted?.ts ?? Infinity
+  const own = events
+    .filter((event) => event.pid === pid && event.ph === 'X' && event.ts >= start && event.ts <= end)
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur)
+  const kinds = {}
+  const stack = []
+  for (const event of own) {
+    if (event.tid !== tid || !(event.name in KINDS)) continue
+    while (stack.length && stack.at(-1).ts + stack.at(-1).dur <= event.ts) stack.pop()
+    const cpu = (event.tdur ?? event.dur) / 1000
+    if (stack.length) kinds[KINDS[stack.at(-1).name]] -= cpu
+    kinds[KINDS[event.name]] = (kinds[KINDS[event.name]] ?? 0) + cpu
+    stack.push(event)
+  }
+  const background = own.filter((event) => event.tid !== tid && /^(BackgroundCompileTask::Run|V8.CompileCodeBackground)$/.test(event.name))
+  kinds['compile on other threads (not in total)'] = background.reduce((sum, event) => sum + (event.tdur ?? event.dur) / 1000, 0)
+  kinds.total = Object.entries(kinds).reduce((sum, [kind, value]) => (kind.startsWith('compile on other') ? sum : sum + value), 0)
+  return { kinds, navigation, end }
+}
+
+/** The main thread's tasks, the requests, and (with a CPU profile) JS self time per function. */
+function printDetail(events, { navigation, end }) {
+  const { pid, tid, ts: start } = navigation
+  const at = (ts) => ms((ts - start) / 1000)
+  const main = events.filter((event) => event.pid === pid && event.tid === tid && event.ph === 'X' && event.ts >= start && event.ts <= end)
+  console.log('   tasks over 2 ms CPU (ms from navigationStart: start, wall, CPU, what)')
+  for (const task of main.filter((event) => event.name === 'RunTask' && (event.tdur ?? 0) > 2000)) {
+    const inner = main
+      .filter((event) => event.ts >= task.ts && event.ts < task.ts + task.dur && event.name in KINDS && event.name !== 'RunTask' && (event.tdur ?? 0) > 1000)
+      .slice(0, 8)
+      .map((event) => `${event.name}${event.args?.data?.functionName ? `[${event.args.data.functionName}]` : ''} ${(event.tdur / 1000).toFixed(1)}`)
+    console.log(`   ${at(task.ts)} ${ms(task.dur / 1000)} ${ms(task.tdur / 1000)}  ${inner.join(' | ')}`)
+  }
+  console.log('   requests (sent → finished)')
+  for (const send of events.filter((event) => event.name === 'ResourceSendRequest' && event.args.data.url.startsWith('http'))) {
+    const finish = events.find((event) => event.name === 'ResourceFinish' && event.args.data.requestId === send.args.data.requestId)
+    console.log(`   ${at(send.ts)} → ${finish ? at(finish.ts) : '      ?'}  ${short(send.args.data.url)}`)
+  }
+  const nodes = new Map()
+  const samples = []
+  let time = null
+  for (const event of events) {
+    if (event.pid !== pid) continue
+    if (event.name === 'Profile') time = event.args.data.startTime
+    if (event.name !== 'ProfileChunk') continue
+    for (const node of event.args.data.cpuProfile?.nodes ?? []) nodes.set(node.id, node)
+    const deltas = event.args.data.timeDeltas ?? []
+    ;(event.args.data.cpuProfile?.samples ?? []).forEach((id, index) => samples.push([id, deltas[index]]))
+  }
+  if (time === null) return
+  const self = new Map()
+  for (let index = 0; index < samples.length - 1; index++) {
+    time += samples[index][1]
+    if (time < start || time > end) continue
+    const frame = nodes.get(samples[index][0])?.callFrame
+    if (!frame || /^\((idle|program)\)$/.test(frame.functionName)) continue
+    const key = `${frame.functionName || '(anonymous)'} ${short(frame.url)}:${frame.lineNumber}`
+    self.set(key, (self.get(key) ?? 0) + samples[index + 1][1] / 1000)
+  }
+  console.log('   JS self time by function (sampled, wall clock)')
+  for (const [key, value] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`   ${ms(value)}  ${key}`)
+}
+
+process.env.VITE_SANDBOX_ISSUER ??= 'http://127.0.0.1:9/oauth/v2/oauth-anonymous'
+const servers = []
+const targets = {}
+for (const [index, tree] of (trees.length ? trees : ['floor', '.']).entries()) {
+  const floor = tree === 'floor'
+  const root = resolve(floor ? 'scripts/bench/floor' : tree)
+  const shared = floor ? { root, configFile: false, plugins: [react()] } : { root, configFile: resolve(root, 'vite.config.ts') }
+  const outDir = resolve(`node_modules/.bench/profile-${index}`)
+  await build({ ...shared, logLevel: 'warn', build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 1_000, minify: process.env.PROFILE_UNMINIFIED !== '1' } })
+  const port = await freePort()
+  servers.push(await preview({ ...shared, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port, strictPort: true, open: false } }))
+  targets[`${index}:${tree}`] = { url: `http://127.0.0.1:${port}/`, selector: floor ? 'main h1' : '#client-credentials button[type="submit"]' }
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+})
+
+async function profileOnce(name) {
+  const { url, selector } = targets[name]
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
+  try {
+    const page = await context.newPage()
+    const session = await context.newCDPSession(page)
+    await session.send('Emulation.setCPUThrottlingRate', { rate: CPU_RATE })
+    await page.addInitScript(watchFirstPaint, selector)
+    const events = []
+    session.on('Tracing.dataCollected', ({ value }) => events.push(...value))
+    const complete = new Promise((resolveComplete) => session.once('Tracing.tracingComplete', resolveComplete))
+    await session.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' })
+    await page.goto(url)
+    await page.waitForFunction(() => window.__firstPaintOf !== undefined, null, { timeout: 120_000 })
+    const paintMs = await page.evaluate(() => window.__firstPaintOf)
+    const elements = await page.evaluate(() => document.getElementsByTagName('*').length)
+    await session.send('Tracing.end')
+    await complete
+    if (process.env.PROFILE_TRACE_FILE) await writeFile(process.env.PROFILE_TRACE_FILE, JSON.stringify({ traceEvents: events }))
+    const summary = cpuByKind(events)
+    if (options.detail) {
+      console.log(`\n== ${name}: painted at ${paintMs.toFixed(0)} ms (wall), ${summary.kinds.total.toFixed(1)} ms main-thread CPU, ${elements} elements now`)
+      printDetail(events, summary)
+    }
+    return { paintMs, ...summary.kinds }
+  } finally {
+    await context.close()
+  }
+}
+
+try {
+  const loads = await interleaved(RUNS, Object.fromEntries(Object.keys(targets).map((name) => [name, () => profileOnce(name)])))
+  const kinds = [...new Set(Object.values(loads).flatMap((runs) => runs.flatMap((run) => Object.keys(run))))]
+  const order = ['total', 'paintMs', ...kinds.filter((kind) => kind !== 'total' && kind !== 'paintMs').sort()]
+  console.log(`\nMedian of ${RUNS} loads at ${CPU_RATE}x CPU (ms; main-thread CPU until the paint, except paintMs: wall clock)`)
+  console.log(`${''.padEnd(40)}${Object.keys(targets).map((name) => name.slice(0, 14).padStart(15)).join('')}`)
+  for (const kind of order) {
+    const cells = Object.keys(targets).map((name) => median(loads[name].map((run) => run[kind] ?? 0)).toFixed(1).padStart(15))
+    console.log(`${kind.slice(0, 39).padEnd(40)}${cells.join('')}`)
+  }
+} finally {
+  await browser.close()
+  for (const server of servers) await server.close()
+}
