@@ -3,11 +3,13 @@ import react from '@vitejs/plugin-react'
 import tailwindcss from '@tailwindcss/vite'
 import { relayPlugin } from './relay/relay-plugin.ts'
 import { securityHeadersPlugin } from './security/security-headers-plugin.ts'
+import { compileHintsPlugin } from './scripts/compile-hints-plugin.ts'
 
 export default defineConfig({
   // Security headers first, so every response has them; the relay (/relay) past CORS, in `vite dev` and
   // `vite preview` alike.
-  plugins: [securityHeadersPlugin(), react(), tailwindcss(), relayPlugin()],
+  // The first view's chunks compile while they download, not function by function as they first run.
+  plugins: [securityHeadersPlugin(), react(), tailwindcss(), relayPlugin(), compileHintsPlugin()],
   // `npm start` gives each address it serves its own deps cache (scripts/start-plan.mjs); otherwise Vite's default.
   cacheDir: process.env.CONSOLE_VITE_CACHE_DIR,
   // Warm-up transforms the app's modules at start, so the first page load (npm start) is not the slow one.
