@@ -14,6 +14,7 @@ import { useRelayOffer } from '../features/environments/use-relay-offer.ts'
 import { useActiveEnvironment } from '../state/environment-store.ts'
 import { ErrorBoundary } from '../components/ui/error-boundary.tsx'
 import { deferredStep } from './deferred-step.tsx'
+import { AfterFirstView } from './first-view-painted.tsx'
 import { AppProviders } from './providers.tsx'
 import { LimitsSettings } from './limits-settings.tsx'
 import { StorageProblemNotice } from './storage-problem-notice.tsx'
@@ -130,13 +131,18 @@ export function App() {
           <Header />
           <SharedLinkArrival />
           <div className="grid min-h-0 flex-1 grid-cols-1 grid-rows-[auto_1fr_auto] lg:grid-cols-[15rem_minmax(0,1fr)_minmax(22rem,32rem)] lg:grid-rows-1">
-            <StepNavigation otherSteps={OTHER_STEPS} />
+            {/* The navigation and the log come the frame after the steps: the grid keeps their places meanwhile. */}
+            <AfterFirstView placeholder={<div />}>
+              <StepNavigation otherSteps={OTHER_STEPS} />
+            </AfterFirstView>
             <main id="main" className="relative min-h-0 min-w-0 overflow-y-auto p-4">
               <WalkthroughSteps />
             </main>
             <aside aria-label="HTTP log" className="relative min-w-0 max-h-[40vh] min-h-0 border-t border-slate-200 bg-white lg:max-h-none lg:border-t-0 lg:border-l dark:border-slate-800 dark:bg-slate-900">
               <ErrorBoundary what="the HTTP log">
-                <HttpLogPanel />
+                <AfterFirstView>
+                  <HttpLogPanel />
+                </AfterFirstView>
               </ErrorBoundary>
             </aside>
           </div>

@@ -1,32 +1,10 @@
-import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react'
+import { lazy, Suspense, type ComponentType } from 'react'
 import { LoadingFallback } from '../components/ui/loading-fallback.tsx'
 import { StepSection } from '../components/ui/step-section.tsx'
 import { loadQueryLayer } from '../state/query-on-demand.ts'
+import { useFirstViewPainted } from './first-view-painted.tsx'
 
 type StepModule = () => Promise<{ default: ComponentType }>
-
-// Once the first view has been painted, steps mounted later (Start over) render at once.
-let firstViewPainted = false
-
-/** True from the frame after the first view was painted: the steps below the fold wait for it. */
-function useFirstViewPainted(): boolean {
-  const [painted, setPainted] = useState(firstViewPainted)
-  useEffect(() => {
-    if (painted) return
-    let timer = 0
-    const frame = requestAnimationFrame(() => {
-      timer = window.setTimeout(() => {
-        firstViewPainted = true
-        setPainted(true)
-      }, 0)
-    })
-    return () => {
-      cancelAnimationFrame(frame)
-      window.clearTimeout(timer)
-    }
-  }, [painted])
-  return painted
-}
 
 interface DeferredStepOptions {
   id: string
