@@ -2,29 +2,7 @@ import { act, renderHook } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { useObtainedTokens, useTokenActions } from './token-store.ts'
 
-const part = (value: object) => btoa(JSON.stringify(value)).replaceAll('=', '').replaceAll('+', '-').replaceAll('/', '_')
-const jwt = `${part({ alg: 'RS256', typ: 'JWT' })}.${part({ sub: 'demo', exp: 2_000_000_000 })}.c2lnbmF0dXJl`
-
 describe('token store', () => {
-  it('decodes each token of a reply once, when it is stored', () => {
-    const { result } = renderHook(() => ({ tokens: useObtainedTokens(), actions: useTokenActions() }))
-    act(() => {
-      result.current.actions.tokensCleared()
-      result.current.actions.tokensObtained({
-        step: 'client-credentials',
-        environmentId: 'env',
-        clientProfileId: null,
-        client_id: 'www',
-        obtainedAt: 0,
-        tokens: { access_token: jwt, token_type: 'Bearer', refresh_token: 'opaque-refresh' },
-      })
-    })
-    const [stored] = result.current.tokens
-    expect(stored?.decoded.access_token).toMatchObject({ kind: 'jwt', claims: { sub: 'demo' } })
-    expect(stored?.decoded.refresh_token).toEqual({ kind: 'opaque' })
-    expect(stored?.decoded.id_token).toBeUndefined()
-  })
-
   it('keeps the tokens stored before as they were when another arrives', () => {
     const { result } = renderHook(() => ({ tokens: useObtainedTokens(), actions: useTokenActions() }))
     act(() => {

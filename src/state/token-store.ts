@@ -1,7 +1,6 @@
 import { create } from 'zustand'
 import { useShallow } from 'zustand/react/shallow'
 import type { ExchangeStep } from '../protocol/http-exchange.ts'
-import { decodeToken, type DecodedToken } from '../protocol/jwt.ts'
 import type { TokenSet } from '../protocol/token-response.ts'
 import { newId } from './new-id.ts'
 
@@ -17,24 +16,8 @@ export interface ObtainedToken {
   clientProfileId: string | null
   client_id: string
   obtainedAt: number
+  /** Never changed once stored: views decode it once (features/tokens/decoded-tokens.ts), keyed by this object. */
   tokens: TokenSet
-  /** Each token of the reply decoded once, when stored: views read this instead of decoding on every render. */
-  decoded: DecodedTokens
-}
-
-export type TokenFieldName = 'access_token' | 'refresh_token' | 'id_token'
-export type DecodedTokens = Partial<Record<TokenFieldName, DecodedToken>>
-
-const TOKEN_FIELD_NAMES: TokenFieldName[] = ['access_token', 'refresh_token', 'id_token']
-
-/** Every token of a reply decoded; for tokens read back from storage, where `decoded` is not kept. */
-export function decodeTokenSet(tokens: TokenSet): DecodedTokens {
-  const decoded: DecodedTokens = {}
-  for (const field of TOKEN_FIELD_NAMES) {
-    const value = tokens[field]
-    if (typeof value === 'string' && value !== '') decoded[field] = decodeToken(value)
-  }
-  return decoded
 }
 
 /** Who asked for a reply's tokens: the environment, the client profile (if any) and the client_id it sent. */
@@ -43,7 +26,7 @@ export type TokenRequester = Pick<ObtainedToken, 'environmentId' | 'clientProfil
 interface TokenState {
   tokens: ObtainedToken[]
   actions: {
-    tokensObtained: (token: Omit<ObtainedToken, 'id' | 'label' | 'decoded'> & { label?: string }) => string
+    tokensObtained: (token: Omit<ObtainedToken, 'id' | 'label'> & { label?: string }) => string
     /** A step's reply stored as obtained now: what every step does with the tokens it gets. */
     replyTokensKept: (step: ExchangeStep, requester: TokenRequester, tokens: TokenSet) => string
     tokenRemoved: (id: string) => void
@@ -66,7 +49,7 @@ const useTokenStore = create<TokenState>()((set, get) => ({
       const id = newId()
       const number = get().tokens.length + 1
       const label = token.label ?? `#${number} ${STEP_NAMES[token.step] ?? token.step} · ${token.client_id}`
-      const stored: ObtainedToken = { ...token, id, label, decoded: decodeTokenSet(token.tokens) }
+      const stored: ObtainedToken = { ...token, id, label }
       set((state) => ({ tokens: [...state.tokens, stored] }))
       return id
     },

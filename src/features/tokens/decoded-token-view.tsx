@@ -43,7 +43,7 @@ function JwtClaimsView({ name, header, claims }: { name: string; header: Record<
 
 /** What a token says about itself: decoded JWT with its times and lifetime, or why it cannot be read. */
 export function DecodedTokenView({ name, token, decoded: known }: { name: string; token: string; decoded?: DecodedToken }) {
-  // Stored tokens come decoded (once, when obtained); a pasted one is decoded here.
+  // Stored tokens come decoded (once, when first shown: decoded-tokens.ts); a pasted one is decoded here.
   const decoded = known ?? decodeToken(token)
   switch (decoded.kind) {
     case 'jwt':

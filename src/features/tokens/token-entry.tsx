@@ -14,6 +14,7 @@ import { clientRequestInput, useEnvironments } from '../../state/environment-sto
 import { requestTransport } from '../../state/request-transport.ts'
 import { useTokenActions, type ObtainedToken } from '../../state/token-store.ts'
 import type { ActionClient } from './action-client.ts'
+import { decodedTokens } from './decoded-tokens.ts'
 import { RefreshResult, UserinfoResult } from './token-action-results.tsx'
 import { TokenField } from './token-field.tsx'
 
@@ -33,7 +34,7 @@ function useActionClient(token: ObtainedToken, auth: ClientAuthMethod | null) {
  * a JWT that says so (`cnf.jkt`). RFC 9449 §6.1.
  */
 function TokenBinding({ token }: { token: ObtainedToken }) {
-  const decoded = token.decoded.access_token
+  const decoded = decodedTokens(token.tokens).access_token
   const cnf = decoded?.kind === 'jwt' ? decoded.claims.cnf : undefined
   const jkt = typeof cnf === 'object' && cnf !== null && 'jkt' in cnf && typeof cnf.jkt === 'string' ? cnf.jkt : null
   const bound = token.tokens.token_type.toLowerCase() === 'dpop'
@@ -128,7 +129,7 @@ function TokenEntryView({ token }: { token: ObtainedToken }) {
       {TOKEN_FIELDS.map(([field, name]) => {
         const value = token.tokens[field]
         return typeof value === 'string' && value !== '' ? (
-          <TokenField key={field} field={field} name={name} value={value} decoded={token.decoded[field]} client={client} />
+          <TokenField key={field} field={field} name={name} value={value} decoded={decodedTokens(token.tokens)[field]} client={client} />
         ) : null
       })}
     </li>

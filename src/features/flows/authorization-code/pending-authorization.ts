@@ -2,7 +2,7 @@ import * as z from 'zod/mini'
 import { CLIENT_AUTH_METHODS } from '../../../protocol/client-auth.ts'
 import type { HttpExchange } from '../../../protocol/http-exchange.ts'
 import { exchangeStepSchema, httpExchangeSchema } from '../../../protocol/session-file.ts'
-import { decodeTokenSet, type ObtainedToken } from '../../../state/token-store.ts'
+import type { ObtainedToken } from '../../../state/token-store.ts'
 
 /**
  * What must survive the trip to the authorization server and back in this tab: the request's secrets
@@ -59,7 +59,7 @@ function readToken(value: unknown): ObtainedToken | null {
   const parsed = tokenSchema.safeParse(value)
   if (!parsed.success) return null
   const step = exchangeStepSchema.safeParse(parsed.data.step)
-  return step.success ? { ...parsed.data, step: step.data, decoded: decodeTokenSet(parsed.data.tokens) } : null
+  return step.success ? { ...parsed.data, step: step.data } : null
 }
 
 /** Keeps the pending request for this tab; false when storage refused it (full, or disabled). */
