@@ -1,7 +1,7 @@
 /*
  * The DPoP key pair of each environment, made in the browser on first use and kept for the session only
  * (memory, never persisted). The private key is not extractable; the public key always is, so its
- * thumbprint can be shown. Plain WebCrypto, so this module costs the first view nothing. RFC 9449 §2.
+ * thumbprint can be shown. Plain WebCrypto; the first view reaches it through requests-on-demand.ts. RFC 9449 §2.
  */
 
 const keyPairs = new Map<string, Promise<CryptoKeyPair>>()

@@ -30,6 +30,7 @@ function onDemand<M>(load: () => Promise<M>) {
 const clientCredentials = onDemand(() => import('./client-credentials.ts'))
 const deviceFlow = onDemand(() => import('./device-flow.ts'))
 const discovery = onDemand(() => import('./discovery.ts'))
+const dpopKeys = onDemand(() => import('./dpop-key.ts'))
 const externalApi = onDemand(() => import('./external-api.ts'))
 const preview = onDemand(() => import('./request-preview.ts'))
 
@@ -68,7 +69,17 @@ export function previewRequest(run: Parameters<typeof import('./request-preview.
   return preview.with((module) => module.previewRequest(run))
 }
 
+/** See {@link import('./dpop-key.ts').dpopKeyPair}: the environment's DPoP key pair, made on first use. RFC 9449 §5. */
+export function dpopKeyPair(environmentId: string): Promise<CryptoKeyPair> {
+  return dpopKeys.with((module) => module.dpopKeyPair(environmentId))
+}
+
+/** See {@link import('./dpop-key.ts').dpopKeyThumbprint}. RFC 7638, RFC 9449 §6.1. */
+export function dpopKeyThumbprint(keyPair: CryptoKeyPair): Promise<string> {
+  return dpopKeys.with((module) => module.dpopKeyThumbprint(keyPair))
+}
+
 /** Loads the request layer ahead of the first click; a failure here is retried by the click itself. */
 export function prefetchRequestLayer(): Promise<unknown> {
-  return Promise.all([clientCredentials.get(), deviceFlow.get(), discovery.get(), externalApi.get()]).catch(() => undefined)
+  return Promise.all([clientCredentials.get(), deviceFlow.get(), discovery.get(), externalApi.get(), dpopKeys.get()]).catch(() => undefined)
 }

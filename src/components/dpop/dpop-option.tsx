@@ -1,5 +1,5 @@
 import { memo, useEffect, useState } from 'react'
-import { dpopKeyPair, dpopKeyThumbprint } from '../../protocol/dpop-key.ts'
+import { dpopKeyPair, dpopKeyThumbprint } from '../../protocol/requests-on-demand.ts'
 import { CheckboxField } from '../ui/fields.tsx'
 
 interface DpopOptionProps {
