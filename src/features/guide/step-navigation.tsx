@@ -3,6 +3,7 @@ import { useExchangeLogSummary } from '../../state/http-log-store.ts'
 import { useTokenActions } from '../../state/token-store.ts'
 import { useWalkthroughActions } from '../../state/walkthrough-store.ts'
 import { useGuideActions, useGuidedModeOn, useWalkthroughStartedAt } from './guide-store.ts'
+import { useStepGuide } from './use-step-guide.ts'
 import { WALKTHROUGH_STEPS, nextStep, walkthroughProgress, type StepState } from './walkthrough-progress.ts'
 
 const STATE_TEXT: Record<StepState, string> = {
@@ -40,6 +41,7 @@ export function StepNavigation({ otherSteps = [] }: { otherSteps?: readonly { id
   // not for every exchange recorded.
   const progress = useExchangeLogSummary((log) => walkthroughProgress(log, since))
   const next = nextStep(progress)
+  const nextGuide = useStepGuide(next?.id)
   const nextId = useId()
 
   const startOver = () => {
@@ -103,7 +105,7 @@ export function StepNavigation({ otherSteps = [] }: { otherSteps?: readonly { id
             <p className="font-semibold">
               Next: {next.label}
             </p>
-            <p>{next.guide}</p>
+            {nextGuide && <p>{nextGuide}</p>}
           </>
         ) : (
           <p className="font-semibold">The walk-through is done.</p>

@@ -4,55 +4,23 @@ import type { ExchangeStep, HttpExchange } from '../../protocol/http-exchange.ts
 export type StepState = 'not_started' | 'waiting' | 'done' | 'failed'
 
 export const WALKTHROUGH_STEPS = [
-  {
-    id: 'environment',
-    label: 'Environment',
-    exchangeStep: 'discovery',
-    guide:
-      'Discovery reads the server’s metadata document to learn its endpoints, so nothing has to be typed by hand. ' +
-      'Press Discover in the Environment step. (OpenID Connect Discovery 1.0 §4, RFC 8414 §3)',
-  },
-  {
-    id: 'client-credentials',
-    label: 'Client Credentials',
-    exchangeStep: 'client-credentials',
-    guide:
-      'The confidential client www asks the token endpoint for a token for itself, authenticating with its secret. ' +
-      'The token carries the dcr scope, which allows registering new clients. Press Request token. (RFC 6749 §4.4)',
-  },
-  {
-    id: 'external-api',
-    label: 'External API',
-    exchangeStep: 'external-api',
-    guide:
-      'That token, sent as Bearer, lets the console register a new client through Dynamic Client Registration. ' +
-      'The reply holds the new client’s id and secret: press Send request, then Use as device client. (RFC 7591 §3.1-3.2)',
-  },
-  {
-    id: 'device-flow',
-    label: 'Device Flow',
-    exchangeStep: 'device-authorization',
-    guide:
-      'The new client starts the Device Authorization Grant: the server answers with a user code and a verification URI. ' +
-      'Press Start device flow, then open the URI or scan the QR code on another device. (RFC 8628 §3.1-3.3)',
-  },
-  {
-    id: 'poll',
-    label: 'Poll',
-    exchangeStep: 'device-poll',
-    guide:
-      'The device asks the token endpoint whether the user has approved: authorization_pending until they do, then tokens. ' +
-      'Approve on the other device (demo / demo on the sandbox) and press Poll. (RFC 8628 §3.4-3.5)',
-  },
-  {
-    id: 'tokens',
-    label: 'Tokens',
-    exchangeStep: null,
-    guide: 'The tokens are in the list: decode them, verify their signatures, introspect, refresh or revoke them. (RFC 7519, RFC 7662, RFC 7009)',
-  },
-] as const satisfies readonly { id: string; label: string; exchangeStep: ExchangeStep | null; guide: string }[]
+  { id: 'environment', label: 'Environment', exchangeStep: 'discovery' },
+  { id: 'client-credentials', label: 'Client Credentials', exchangeStep: 'client-credentials' },
+  { id: 'external-api', label: 'External API', exchangeStep: 'external-api' },
+  { id: 'device-flow', label: 'Device Flow', exchangeStep: 'device-authorization' },
+  { id: 'poll', label: 'Poll', exchangeStep: 'device-poll' },
+  { id: 'tokens', label: 'Tokens', exchangeStep: null },
+] as const satisfies readonly { id: string; label: string; exchangeStep: ExchangeStep | null }[]
 
 export type WalkthroughStepId = (typeof WALKTHROUGH_STEPS)[number]['id']
+
+/**
+ * What the first step does and what to press: the guide's text on the first view. The other steps' texts
+ * load after it (walkthrough-guide-text.ts).
+ */
+export const FIRST_STEP_GUIDE =
+  'Discovery reads the server’s metadata document to learn its endpoints, so nothing has to be typed by hand. ' +
+  'Press Discover in the Environment step. (OpenID Connect Discovery 1.0 §4, RFC 8414 §3)'
 
 function isSuccess(exchange: HttpExchange): boolean {
   const status = exchange.response?.status ?? 0
