@@ -21,12 +21,15 @@ import { existingDpopKeyPair } from '../../../protocol/dpop-key.ts'
 import { sendApiRequest } from '../../../protocol/requests-on-demand.ts'
 import { environmentServer, useActiveEnvironment, useEnvironmentActions, type Environment } from '../../../state/environment-store.ts'
 import { requestTransport } from '../../../state/request-transport.ts'
-import { useObtainedTokens } from '../../../state/token-store.ts'
+import { useObtainedTokens, type ObtainedToken } from '../../../state/token-store.ts'
 import { RegistrationResult } from './registration-result.tsx'
 
 const METHODS = ['POST', 'GET', 'PUT', 'PATCH', 'DELETE'] as const
 const DEFAULT_BODY = '{\n  "software_id": "device-client"\n}'
 const NO_TOKEN = 'none'
+const NEWEST_TOKEN = 'newest'
+
+const bearerLabel = (token: ObtainedToken) => `${token.label}${token.tokens.scope ? ` (scope: ${token.tokens.scope})` : ''}`
 
 function sendsJson(headers: EditableRow[]) {
   return headers.some((row) => row.enabled && row.name.trim().toLowerCase() === 'content-type' && /json/i.test(row.value))
@@ -193,16 +196,20 @@ export function ExternalApiPanel() {
   }, [])
 
   const url = customUrl ?? environment.endpoints.registration_endpoint ?? ''
-  // Until chosen, the newest token is the one the walk-through just obtained.
-  const bearerId = bearerChoice ?? tokens.at(-1)?.id ?? NO_TOKEN
+  // Until chosen, the newest token is the one the walk-through just obtained: one choice follows it, so a
+  // new token relabels that choice rather than changing the selection from script (which makes Chrome's
+  // autofill read the form again).
+  const bearerValue = bearerChoice ?? (tokens.length > 0 ? NEWEST_TOKEN : NO_TOKEN)
+  const bearerId = bearerValue === NEWEST_TOKEN ? tokens.at(-1)?.id : bearerValue
   const bearer = tokens.find((token) => token.id === bearerId)
-  const bearerOptions = useMemo(
-    () => [
+  const bearerOptions = useMemo(() => {
+    const newest = tokens.at(-1)
+    return [
       { value: NO_TOKEN, label: 'None' },
-      ...tokens.map((token) => ({ value: token.id, label: `${token.label}${token.tokens.scope ? ` (scope: ${token.tokens.scope})` : ''}` })),
-    ],
-    [tokens],
-  )
+      ...(newest ? [{ value: NEWEST_TOKEN, label: `The newest token: ${bearerLabel(newest)}` }] : []),
+      ...tokens.map((token) => ({ value: token.id, label: bearerLabel(token) })),
+    ]
+  }, [tokens])
   const hasBody = method !== 'GET'
   const cancellable = useCancellable()
 
@@ -262,7 +269,7 @@ export function ExternalApiPanel() {
         <MethodAndUrl method={method} url={url} followsRegistrationEndpoint={customUrl === null} onMethodChange={setMethod} onUrlChange={setCustomUrl} />
         <SelectField
           label="Bearer token"
-          value={bearerId}
+          value={bearerValue}
           onValueChange={setBearerChoice}
           hint={
             bearer

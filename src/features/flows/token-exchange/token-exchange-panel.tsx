@@ -18,6 +18,8 @@ import { useObtainedTokens, useTokenActions, type ObtainedToken } from '../../..
 type TokenField = keyof typeof FIELD_NAMES
 const FIELD_NAMES = { access_token: 'access token', refresh_token: 'refresh token', id_token: 'ID token' } as const
 
+const NEWEST_TOKEN = 'newest'
+
 const TYPE_OPTIONS: SelectOption[] = Object.values(TOKEN_TYPE_URIS).map((uri) => ({ value: uri, label: uri }))
 
 /** What "Token issued" says: the issued_token_type the server named (RFC 8693 §2.2.1), then where the token went. */
@@ -45,6 +47,7 @@ function chosenToken(tokens: readonly ObtainedToken[], choice: string): { value:
 
 interface TokenChoiceFieldsProps {
   choices: SelectOption[]
+  subjectOptions: SelectOption[]
   subjectValue: string
   subjectType: string
   actorChoice: string
@@ -62,7 +65,7 @@ const TokenChoiceFields = memo(function TokenChoiceFields(props: TokenChoiceFiel
         label="Subject token"
         value={props.subjectValue}
         onValueChange={props.onSubjectChange}
-        options={choices.length ? choices : [{ value: '', label: 'No tokens yet: get one in an earlier step' }]}
+        options={props.subjectOptions.length ? props.subjectOptions : [{ value: '', label: 'No tokens yet: get one in an earlier step' }]}
       />
       <SelectField label="Subject token type" value={props.subjectType} onValueChange={props.onSubjectTypeChange} options={TYPE_OPTIONS} />
       <SelectField
@@ -112,7 +115,15 @@ export function TokenExchangePanel() {
   const [scope, setScope] = useState('')
 
   const choices = useMemo(() => tokenChoices(tokens), [tokens])
-  const subject = chosenToken(tokens, subjectChoice) ?? chosenToken(tokens, choices[0]?.value ?? '')
+  // Until chosen, the subject is the newest token: one choice follows it, so a new token relabels that
+  // choice rather than changing the selection from script (which makes Chrome's autofill read the form again).
+  const subjectOptions = useMemo(
+    () => (choices[0] ? [{ value: NEWEST_TOKEN, label: `The newest token: ${choices[0].label}` }, ...choices] : []),
+    [choices],
+  )
+  const subjectValue = subjectChoice || (choices.length > 0 ? NEWEST_TOKEN : '')
+  const newest = choices[0]?.value ?? ''
+  const subject = chosenToken(tokens, subjectValue === NEWEST_TOKEN ? newest : subjectValue) ?? chosenToken(tokens, newest)
   const subjectType = subjectTypeOverride ?? subject?.type ?? TOKEN_TYPE_URIS.access_token
   const actor = chosenToken(tokens, actorChoice)
   const subjectChanged = useCallback((choice: string) => {
@@ -170,7 +181,8 @@ export function TokenExchangePanel() {
         <div className="grid gap-3 sm:grid-cols-2">
           <TokenChoiceFields
             choices={choices}
-            subjectValue={subjectChoice || (choices[0]?.value ?? '')}
+            subjectOptions={subjectOptions}
+            subjectValue={subjectValue}
             subjectType={subjectType}
             actorChoice={actorChoice}
             onSubjectChange={subjectChanged}
