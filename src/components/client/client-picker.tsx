@@ -94,9 +94,11 @@ interface AuthMethodSelectProps {
   warning?: string | null
   /** Drawn as text until it is needed: see SelectField's asText. */
   asText?: boolean
+  /** Classes for the control (and the text drawn in its place), e.g. a fixed height so the two swap without a shift. */
+  className?: string
 }
 
-export function AuthMethodSelect({ value, onValueChange, label = 'Client authentication', hint, warning, asText }: AuthMethodSelectProps) {
+export function AuthMethodSelect({ value, onValueChange, label = 'Client authentication', hint, warning, asText, className }: AuthMethodSelectProps) {
   const text = hint ? `${CLIENT_AUTH_METHOD_LABELS[value]}. ${hint}` : CLIENT_AUTH_METHOD_LABELS[value]
   return (
     <SelectField
@@ -117,6 +119,7 @@ export function AuthMethodSelect({ value, onValueChange, label = 'Client authent
       }}
       options={AUTH_METHOD_OPTIONS}
       asText={asText}
+      className={className}
     />
   )
 }

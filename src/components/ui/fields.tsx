@@ -119,7 +119,7 @@ export function SelectField({ label, value, options, onValueChange, hint, fieldC
     return (
       <div className={`flex flex-col gap-1 ${fieldClassName ?? ''}`}>
         <span className="text-xs font-semibold text-slate-600 dark:text-slate-300">{label}</span>
-        <span className={`${controlClass} ${className}`}>{options.find((option) => option.value === value)?.label ?? value}</span>
+        <span className={`${controlClass} flex items-center ${className}`}>{options.find((option) => option.value === value)?.label ?? value}</span>
         {hint && <p className="text-xs text-slate-500 dark:text-slate-400">{hint}</p>}
       </div>
     )

@@ -113,6 +113,8 @@ function TokenEntryView({ token }: { token: ObtainedToken }) {
           onValueChange={setAuthOverride}
           hint={`How ${client.client_id || 'the client'} authenticates for Introspect, Refresh and Revoke.`}
           asText={!seen}
+          // One height for the text and the <select> that replaces it: nothing in the entry moves when it comes into view.
+          className="h-9"
         />
         {refresh_token && (
           <Button busy={refresh.isPending} onClick={() => refresh.mutate(refresh_token)}>
