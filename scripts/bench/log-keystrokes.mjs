@@ -43,9 +43,12 @@ export async function importSession(page, sessionPath, count, { alongside = fals
 
 /** Types `text` into Search, a key at a time; returns each keystroke's time, then clears the field. */
 export async function typeSearch(page, text) {
+  const search = page.getByRole('complementary', { name: 'HTTP log' }).getByLabel('Search')
+  // The log renders the frame after the steps: wait for its Search field as a person would see it.
+  await search.waitFor()
   const times = []
   for (const key of text) times.push(await page.evaluate((k) => window.__timeKey(k), key))
-  await page.getByRole('complementary', { name: 'HTTP log' }).getByLabel('Search').fill('')
+  await search.fill('')
   await page.waitForFunction(() => !document.querySelector('aside [aria-busy="true"]'))
   return times
 }
