@@ -23,7 +23,12 @@ export default defineConfig({
         // Everything the first view imports statically goes in one file. Left to itself the bundler splits
         // out each module a lazy step shares with the first view (react, fields, masking …), so the first
         // view waited on 16 requests, each a round trip to the server, instead of one.
-        codeSplitting: { groups: [{ name: 'first-view', tags: ['$initial'] }] },
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 2 },
+            { name: 'first-view', tags: ['$initial'], priority: 1 },
+          ],
+        },
       },
     },
   },

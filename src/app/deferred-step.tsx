@@ -14,8 +14,8 @@ interface DeferredStepOptions {
 }
 
 /**
- * A step below the fold: its heading and anchor at once, its code fetched only once the first view is
- * on screen, so the steps a person starts with do not wait for it. `eager` loads at once (e.g. on the
+ * A step below the fold: its heading and anchor from the frame after the first view was painted, with
+ * the navigation, and its code fetched from then on, so the steps a person starts with do not wait for it. `eager` loads at once (e.g. on the
  * step's own redirect target).
  */
 export function deferredStep({ id, title, number, load }: DeferredStepOptions) {
@@ -28,7 +28,8 @@ export function deferredStep({ id, title, number, load }: DeferredStepOptions) {
   )
   function DeferredStep({ eager = false }: { eager?: boolean }) {
     const painted = useFirstViewPainted()
-    if (!painted && !eager) return placeholder
+    // Nothing until then, not even the heading: the navigation that links to it comes in the same update.
+    if (!painted && !eager) return null
     return (
       <Suspense fallback={placeholder}>
         <Step />
