@@ -12,10 +12,10 @@ import { chromium } from '@playwright/test'
 import react from '@vitejs/plugin-react'
 import { spawn } from 'node:child_process'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { build, preview } from 'vite'
+import { freePort } from './bench/free-port.mjs'
 import { clickOverhead, fetchOverhead, preparePage } from './bench/clicks.mjs'
 import { gzipBytes, loadOnce } from './bench/first-view.mjs'
 import { exportHarOnce, idleFrameGap, prepareHarPage } from './bench/har-export.mjs'
@@ -38,17 +38,6 @@ const WITHIN_A_FRAME = '≤ plain fetch() + 16 ms'
 const withinAFrame = (console, plainFetch) => console - plainFetch <= 16
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((part) => part.trim())) : null
 const wanted = (part) => ONLY === null || ONLY.has(part)
-
-function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address()
-      server.close(() => resolvePort(port))
-    })
-  })
-}
 
 async function startSandbox(port, consoleOrigin) {
   const child = spawn(

@@ -8,13 +8,19 @@ import { gzipSync } from 'node:zlib'
  * Records, in the page, when `selector` appeared in the document and when it was first on screen (the
  * frame after it appeared).
  */
-function watchFirstPaint(selector) {
-  const done = () => requestAnimationFrame(() => setTimeout(() => (window.__firstPaintOf = performance.now()), 0))
+export function watchFirstPaint(selector) {
   new MutationObserver((_, observer) => {
     if (document.querySelector(selector)) {
       observer.disconnect()
+      // The marks let a trace (profile-first-view.mjs) cut its events at the same two moments.
+      performance.mark('steps-in-dom')
       window.__firstViewRenderedAt = performance.now()
-      done()
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          performance.mark('steps-painted')
+          window.__firstPaintOf = performance.now()
+        }, 0),
+      )
     }
   }).observe(document, { childList: true, subtree: true })
 }

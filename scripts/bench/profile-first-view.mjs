@@ -9,10 +9,11 @@
 import { chromium } from '@playwright/test'
 import react from '@vitejs/plugin-react'
 import { writeFile } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { build, preview } from 'vite'
+import { watchFirstPaint } from './first-view.mjs'
+import { freePort } from './free-port.mjs'
 import { interleaved, median } from './stats.mjs'
 
 const { values: options, positionals: trees } = parseArgs({
@@ -58,34 +59,6 @@ const KINDS = {
   Layerize: 'paint',
   Commit: 'paint',
   RunTask: 'other (navigation, IPC, loading)',
-}
-
-function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address()
-      server.close(() => resolvePort(port))
-    })
-  })
-}
-
-/** Marks, in the page, when the selector appeared and the frame after (the bench's first paint). */
-function watchFirstPaint(selector) {
-  new MutationObserver((_, observer) => {
-    if (document.querySelector(selector)) {
-      observer.disconnect()
-      performance.mark('steps-in-dom')
-      window.__firstViewRenderedAt = performance.now()
-      requestAnimationFrame(() =>
-        setTimeout(() => {
-          performance.mark('steps-painted')
-          window.__firstPaintOf = performance.now()
-        }, 0),
-      )
-    }
-  }).observe(document, { childList: true, subtree: true })
 }
 
 const short = (url) => (url ? url.replace(/^https?:\/\/[^/]+/, '').slice(0, 60) : '')
