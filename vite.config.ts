@@ -8,8 +8,9 @@ import { compileHintsPlugin } from './scripts/compile-hints-plugin.ts'
 export default defineConfig({
   // Security headers first, so every response has them; the relay (/relay) past CORS, in `vite dev` and
   // `vite preview` alike.
-  // The first view's chunks compile while they download, not function by function as they first run.
-  plugins: [securityHeadersPlugin(), react(), tailwindcss(), relayPlugin(), compileHintsPlugin()],
+  // The first view's own chunks compile while they download, not function by function as they first run;
+  // react-dom, of which the first view runs a small part, compiles as it runs.
+  plugins: [securityHeadersPlugin(), react(), tailwindcss(), relayPlugin(), compileHintsPlugin({ except: ['react'] })],
   // `npm start` gives each address it serves its own deps cache (scripts/start-plan.mjs); otherwise Vite's default.
   cacheDir: process.env.CONSOLE_VITE_CACHE_DIR,
   // Warm-up transforms the app's modules at start, so the first page load (npm start) is not the slow one.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { firstViewChunks } from './compile-hints-plugin.ts'
+import { firstViewChunks, hintedChunks } from './compile-hints-plugin.ts'
 
 describe('firstViewChunks', () => {
   it('is the entry and what it imports statically, not the chunks it loads on demand', () => {
@@ -20,5 +20,17 @@ describe('firstViewChunks', () => {
       'worker.js': { type: 'chunk' as const, isEntry: false, imports: [] },
     }
     expect(firstViewChunks(bundle)).toEqual(['index.js'])
+  })
+})
+
+describe('hintedChunks', () => {
+  it('is the first view less the chunks named as exceptions', () => {
+    const bundle = {
+      'index.js': { type: 'chunk' as const, name: 'index', isEntry: true, imports: ['react-1.js', 'runtime.js'] },
+      'react-1.js': { type: 'chunk' as const, name: 'react', isEntry: false, imports: ['runtime.js'] },
+      'runtime.js': { type: 'chunk' as const, name: 'rolldown-runtime', isEntry: false, imports: [] },
+    }
+    expect(hintedChunks(bundle, ['react']).sort()).toEqual(['index.js', 'runtime.js'])
+    expect(hintedChunks(bundle, []).sort()).toEqual(['index.js', 'react-1.js', 'runtime.js'])
   })
 })

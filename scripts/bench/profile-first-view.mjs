@@ -12,7 +12,7 @@ import { writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { build, preview } from 'vite'
-import { watchFirstPaint } from './first-view.mjs'
+import { firstPaintReported, watchFirstPaint } from './first-view.mjs'
 import { freePort } from './free-port.mjs'
 import { interleaved, median } from './stats.mjs'
 
@@ -165,14 +165,14 @@ async function profileOnce(name) {
     const page = await context.newPage()
     const session = await context.newCDPSession(page)
     await session.send('Emulation.setCPUThrottlingRate', { rate: CPU_RATE })
+    const firstPaint = await firstPaintReported(page)
     await page.addInitScript(watchFirstPaint, selector)
     // The trace is kept in the browser until the end: streamed during the load, it kept this process (which
     // also serves the pages) busy enough to delay the page's own requests.
     const complete = new Promise((resolveComplete) => session.once('Tracing.tracingComplete', resolveComplete))
     await session.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReturnAsStream' })
     await page.goto(url)
-    await page.waitForFunction(() => window.__firstPaintOf !== undefined, null, { timeout: 120_000 })
-    const paintMs = await page.evaluate(() => window.__firstPaintOf)
+    const paintMs = await firstPaint.paintMs()
     const elements = await page.evaluate(() => document.getElementsByTagName('*').length)
     await session.send('Tracing.end')
     const { stream } = await complete
