@@ -15,7 +15,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { build, preview } from 'vite'
-import { freePort } from './bench/free-port.mjs'
+import { freePort, reservedPort } from './bench/free-port.mjs'
 import { clickOverhead, fetchOverhead, preparePage } from './bench/clicks.mjs'
 import { gzipBytes, loadOnce } from './bench/first-view.mjs'
 import { exportHarOnce, idleFrameGap, prepareHarPage } from './bench/har-export.mjs'
@@ -62,7 +62,9 @@ const log = (text) => console.log(text)
 const measures = []
 const add = (row) => measures.push({ ...row, value: round(row.value), baseline: round(row.baseline), ratio: round(row.ratio) })
 
-const [sandboxPort, appPort, floorPort] = [await freePort(), await freePort(), await freePort()]
+const sandboxPort = await freePort()
+const appPortHeld = await reservedPort()
+const appPort = appPortHeld.port
 const appOrigin = `http://127.0.0.1:${appPort}`
 const sandbox = await startSandbox(sandboxPort, appOrigin)
 process.env.VITE_SANDBOX_ISSUER = sandbox.issuer
@@ -72,6 +74,8 @@ await build({ logLevel: 'warn', build: { outDir: APP_DIR, emptyOutDir: true, chu
 await build({ root: resolve('scripts/bench/floor'), configFile: false, logLevel: 'warn', plugins: [react()], build: { outDir: FLOOR_DIR, emptyOutDir: true } })
 
 const workDir = await mkdtemp(join(tmpdir(), 'oauth-console-bench-'))
+await appPortHeld.release()
+const floorPort = await freePort()
 const servers = [
   await preview({ logLevel: 'warn', build: { outDir: APP_DIR }, preview: { host: '127.0.0.1', port: appPort, strictPort: true, open: false } }),
   await preview({ root: resolve('scripts/bench/floor'), configFile: false, logLevel: 'warn', build: { outDir: FLOOR_DIR }, preview: { host: '127.0.0.1', port: floorPort, strictPort: true, open: false } }),
