@@ -100,6 +100,20 @@ describe('createRecordingFetch', () => {
     expect(exchanges[0]?.response).toMatchObject({ status: 204, body: '' })
   })
 
+  it('returns a response whose clone reads the same status, headers and body, leaving the original readable, as Response.clone does', async () => {
+    const { record } = recorder()
+    const reply = textReply('{"error":"authorization_pending"}', 400, { 'content-type': 'application/json' })
+    const response = await createRecordingFetch('device-poll', record, { baseFetch: scriptedFetch(reply) })('https://as.example/token')
+
+    const clone = response.clone()
+    expect(clone).toBeInstanceOf(Response)
+    expect([clone.status, clone.headers.get('content-type')]).toEqual([400, 'application/json'])
+    expect(await clone.json()).toEqual({ error: 'authorization_pending' })
+    expect(response.bodyUsed).toBe(false)
+    expect(await response.text()).toBe('{"error":"authorization_pending"}')
+    expect(() => response.clone()).toThrow(TypeError)
+  })
+
   it('re-uses the exchange of an inner recording fetch instead of recording a second identity', async () => {
     const inner = recorder()
     const outer = recorder()

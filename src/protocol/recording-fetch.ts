@@ -118,7 +118,7 @@ export function createRecordingFetch(
       const exchange: HttpExchange = {
         id: newId(), step, startedAt, durationMs: now() - startedAt, request, response: recorded, failure: null, ...mark,
       }
-      const delivered = new Response(NULL_BODY_STATUSES.has(response.status) ? null : body.bytes, {
+      const delivered = new ReadReply(NULL_BODY_STATUSES.has(response.status) ? null : body.bytes, {
         status: response.status, statusText: response.statusText, headers: response.headers,
       })
       exchangesByResponse.set(delivered, exchange)
@@ -127,6 +127,29 @@ export function createRecordingFetch(
     } finally {
       clearTimeout(timer)
     }
+  }
+}
+
+/**
+ * The reply handed on, over the body already read. Its clone is a second Response over the same bytes,
+ * not a tee of the stream: oauth4webapi clones every error reply to read its body (each pending device
+ * poll), and in Chromium reading a tee waits on another thread, 3-100 ms depending on what else the page
+ * does, where a Response over bytes answers in the next task. Fetch Standard §6.4 (clone).
+ */
+class ReadReply extends Response {
+  readonly #bytes: Uint8Array<ArrayBuffer> | null
+  readonly #init: ResponseInit
+
+  constructor(bytes: Uint8Array<ArrayBuffer> | null, init: ResponseInit) {
+    super(bytes, init)
+    this.#bytes = bytes
+    this.#init = init
+  }
+
+  override clone(): Response {
+    // As Response.clone: a body already read cannot be read again through a clone.
+    if (this.bodyUsed) throw new TypeError('Response.clone: Body has already been consumed.')
+    return new ReadReply(this.#bytes, this.#init)
   }
 }
 
