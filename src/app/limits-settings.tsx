@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { Disclosure } from '../components/ui/disclosure.tsx'
 import { loadOnFirstUse } from '../components/ui/load-on-first-use.tsx'
 
 // The panel (its field, its checks) loads when first opened, or when the pointer or focus comes to it.
@@ -6,16 +6,17 @@ const panel = loadOnFirstUse<object>('the limits', () => import('./limits-settin
 
 /** The header's Limits menu: the limits every request keeps to, where a person can see and change them. */
 export function LimitsSettings() {
-  const [opened, setOpened] = useState(false)
   const preload = () => void panel.preload().catch(() => undefined)
   return (
-    <details className="relative text-sm" onToggle={(event) => setOpened((was) => was || event.currentTarget.open)}>
-      <summary onPointerEnter={preload} onFocus={preload} className="cursor-pointer rounded-md px-2 py-1 hover:bg-slate-100 dark:hover:bg-slate-800">
-        Limits
-      </summary>
+    <Disclosure
+      summary="Limits"
+      className="relative text-sm"
+      summaryClassName="cursor-pointer rounded-md px-2 py-1 hover:bg-slate-100 dark:hover:bg-slate-800"
+      onSummaryIntent={preload}
+    >
       <div className="absolute right-0 z-20 mt-1 flex w-72 flex-col gap-2 rounded-md border border-slate-200 bg-white p-3 shadow-lg dark:border-slate-700 dark:bg-slate-900">
-        {opened && <panel.Component />}
+        <panel.Component />
       </div>
-    </details>
+    </Disclosure>
   )
 }

@@ -1,5 +1,6 @@
 import { AuthMethodSelect } from '../../components/client/client-picker.tsx'
 import { Button } from '../../components/ui/button.tsx'
+import { Disclosure } from '../../components/ui/disclosure.tsx'
 import { TextField } from '../../components/ui/fields.tsx'
 import { useEnvironmentActions, type Environment } from '../../state/environment-store.ts'
 
@@ -10,8 +11,11 @@ export function ClientList({ environment }: { environment: Environment }) {
     return <p className="text-sm text-slate-500 dark:text-slate-400">No clients yet. Add one in a step with “New client”, or register one in External API.</p>
   }
   return (
-    <details className="rounded-md border border-slate-200 p-3 dark:border-slate-700">
-      <summary className="cursor-pointer text-sm font-semibold">Clients ({environment.clients.length})</summary>
+    <Disclosure
+      summary={`Clients (${environment.clients.length})`}
+      className="rounded-md border border-slate-200 p-3 dark:border-slate-700"
+      summaryClassName="cursor-pointer text-sm font-semibold"
+    >
       <ul className="mt-3 flex flex-col gap-3" aria-label="Clients">
         {environment.clients.map((client) => (
           <li key={client.id} className="grid items-end gap-2 sm:grid-cols-[1fr_1fr_auto]">
@@ -31,6 +35,6 @@ export function ClientList({ environment }: { environment: Environment }) {
           </li>
         ))}
       </ul>
-    </details>
+    </Disclosure>
   )
 }

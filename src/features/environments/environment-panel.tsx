@@ -3,6 +3,7 @@ import { ConformanceNotes } from '../../components/exchange/conformance-notes.ts
 import { GuidedStepNote } from '../../components/guide/guided-step-note.tsx'
 import { CodeBlock, RequestFailureView } from '../../components/exchange/result-views-on-demand.tsx'
 import { Button } from '../../components/ui/button.tsx'
+import { Disclosure } from '../../components/ui/disclosure.tsx'
 import { CancelButton } from '../../components/ui/cancel-button.tsx'
 import { CheckboxField, SelectField, TextField } from '../../components/ui/fields.tsx'
 import { Notice } from '../../components/ui/notice.tsx'
@@ -150,12 +151,15 @@ export function EnvironmentPanel() {
         </fieldset>
 
         {environment.metadata && (
-          <details className="rounded-md border border-slate-200 p-3 dark:border-slate-700">
-            <summary className="cursor-pointer text-sm font-semibold">Discovery document</summary>
+          <Disclosure
+            summary="Discovery document"
+            className="rounded-md border border-slate-200 p-3 dark:border-slate-700"
+            summaryClassName="cursor-pointer text-sm font-semibold"
+          >
             <div className="mt-2">
               <CodeBlock label="Discovery document" text={JSON.stringify(environment.metadata, null, 2)} />
             </div>
-          </details>
+          </Disclosure>
         )}
 
         <RelaySection environment={environment} />
