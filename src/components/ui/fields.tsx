@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react'
+import { useId, type ChangeEvent, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react'
 
 const controlClass =
   'w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-900 shadow-sm placeholder:text-slate-400 aria-[invalid=true]:border-rose-500 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100'
@@ -38,7 +38,8 @@ function describedBy(id: string, hint: ReactNode, error: string | null | undefin
   return hint ? `${id}-hint` : undefined
 }
 
-interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value'> {
+/** What a text input and a text area share: a label, a value, a hint or an error below. */
+interface TextControlOwnProps {
   label: string
   value: string
   onValueChange: (value: string) => void
@@ -47,17 +48,26 @@ interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'on
   fieldClassName?: string
 }
 
+/** The props that wire a text control to its value, its label's id and its hint or error. */
+function textControlProps(id: string, { value, onValueChange, hint, error }: Pick<TextControlOwnProps, 'value' | 'onValueChange' | 'hint' | 'error'>) {
+  return {
+    id,
+    value,
+    onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => onValueChange(event.target.value),
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy(id, hint, error),
+    spellCheck: false,
+  }
+}
+
+type TextFieldProps = TextControlOwnProps & Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value'>
+
 export function TextField({ label, value, onValueChange, hint, error, fieldClassName, className = '', ...rest }: TextFieldProps) {
   const id = useId()
   return (
     <FieldShell id={id} label={label} hint={hint} error={error} className={fieldClassName}>
       <input
-        id={id}
-        value={value}
-        onChange={(event) => onValueChange(event.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        spellCheck={false}
+        {...textControlProps(id, { value, onValueChange, hint, error })}
         autoComplete="off"
         className={`${controlClass} ${className}`}
         {...rest}
@@ -66,29 +76,13 @@ export function TextField({ label, value, onValueChange, hint, error, fieldClass
   )
 }
 
-interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onChange' | 'value'> {
-  label: string
-  value: string
-  onValueChange: (value: string) => void
-  hint?: ReactNode
-  error?: string | null
-  fieldClassName?: string
-}
+type TextAreaFieldProps = TextControlOwnProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onChange' | 'value'>
 
 export function TextAreaField({ label, value, onValueChange, hint, error, fieldClassName, className = '', ...rest }: TextAreaFieldProps) {
   const id = useId()
   return (
     <FieldShell id={id} label={label} hint={hint} error={error} className={fieldClassName}>
-      <textarea
-        id={id}
-        value={value}
-        onChange={(event) => onValueChange(event.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        spellCheck={false}
-        className={`${controlClass} font-mono ${className}`}
-        {...rest}
-      />
+      <textarea {...textControlProps(id, { value, onValueChange, hint, error })} className={`${controlClass} font-mono ${className}`} {...rest} />
     </FieldShell>
   )
 }
