@@ -76,8 +76,8 @@ export const recordExchange = (exchange: HttpExchange) => useHttpLogStore.getSta
 export const readExchangesSnapshot = (): HttpExchange[] => useHttpLogStore.getState().log.toArray()
 /** The log as it is now, without copying it. */
 export const readExchangeLog = (): ExchangeLog => useHttpLogStore.getState().log
-/** Calls `listener` with the log after each change to it, outside React; returns the unsubscribe. */
-export const subscribeToExchangeLog = (listener: (log: ExchangeLog) => void) =>
+/** Calls `listener` with the log (and the one before) after each change to it, outside React; returns the unsubscribe. */
+export const subscribeToExchangeLog = (listener: (log: ExchangeLog, previous: ExchangeLog) => void) =>
   useHttpLogStore.subscribe((state, previous) => {
-    if (state.log !== previous.log) listener(state.log)
+    if (state.log !== previous.log) listener(state.log, previous.log)
   })

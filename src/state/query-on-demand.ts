@@ -41,6 +41,9 @@ function subscribeToLayer(listener: () => void) {
 const useQueryLayer = () => useSyncExternalStore(subscribeToLayer, () => queryLayer.loaded() ?? null)
 
 /** The app's QueryClient once loaded, null before: nothing can be cached or running without it. */
+export const loadedQueryClient = (): QueryClient | null => queryLayer.loaded()?.queryClient ?? null
+
+/** See {@link loadedQueryClient}; re-renders the caller when it arrives. */
 export const useLoadedQueryClient = (): QueryClient | null => useQueryLayer()?.queryClient ?? null
 
 const noop = () => {}

@@ -3,7 +3,8 @@ import { Button } from '../../components/ui/button.tsx'
 import { formatCount } from '../../components/ui/format-count.ts'
 import { LoadingFallback } from '../../components/ui/loading-fallback.tsx'
 import type { HttpExchange } from '../../protocol/http-exchange.ts'
-import { useExchangeLog, useHttpLogActions } from '../../state/http-log-store.ts'
+import { useHttpLogActions } from '../../state/http-log-store.ts'
+import { useShownExchangeLog } from '../../state/shown-exchange-log.ts'
 import { LogCapControl } from './log-cap-control.tsx'
 import { LogFilterBar } from './log-filter-bar.tsx'
 import { filterExchanges, isFiltered, NO_FILTER, type LogFilter } from './log-filter.ts'
@@ -14,7 +15,8 @@ const ExchangeList = lazy(() => import('./exchange-list.tsx'))
 const ExchangeDetail = lazy(() => import('./exchange-detail.tsx'))
 
 export function HttpLogPanel() {
-  const exchanges = useExchangeLog()
+  // A click's exchange is drawn the frame after its result (see shown-exchange-log.ts).
+  const exchanges = useShownExchangeLog()
   const { logCleared } = useHttpLogActions()
   const [filter, setFilter] = useState<LogFilter>(NO_FILTER)
   const [openId, setOpenId] = useState<string | null>(null)
