@@ -111,7 +111,19 @@ describe('createRecordingFetch', () => {
     expect(await clone.json()).toEqual({ error: 'authorization_pending' })
     expect(response.bodyUsed).toBe(false)
     expect(await response.text()).toBe('{"error":"authorization_pending"}')
+  })
+
+  it('returns a response whose body, once read, is used as with any Response: a second read rejects and a clone throws', async () => {
+    const { record } = recorder()
+    const recordingFetch = createRecordingFetch('device-poll', record, { baseFetch: scriptedFetch(textReply('{"a":1}', 200), textReply('{"a":', 200)) })
+
+    const response = await recordingFetch('https://as.example/token')
+    expect(await response.json()).toEqual({ a: 1 })
+    expect(response.bodyUsed).toBe(true)
+    await expect(response.text()).rejects.toThrow(TypeError)
+    await expect(response.arrayBuffer()).rejects.toThrow(TypeError)
     expect(() => response.clone()).toThrow(TypeError)
+    await expect((await recordingFetch('https://as.example/token')).json()).rejects.toThrow(SyntaxError)
   })
 
   it('re-uses the exchange of an inner recording fetch instead of recording a second identity', async () => {

@@ -118,7 +118,8 @@ export function createRecordingFetch(
       const exchange: HttpExchange = {
         id: newId(), step, startedAt, durationMs: now() - startedAt, request, response: recorded, failure: null, ...mark,
       }
-      const delivered = new ReadReply(NULL_BODY_STATUSES.has(response.status) ? null : body.bytes, {
+      const nullBody = NULL_BODY_STATUSES.has(response.status)
+      const delivered = new ReadReply(nullBody ? null : body.bytes, nullBody ? '' : recorded.body, {
         status: response.status, statusText: response.statusText, headers: response.headers,
       })
       exchangesByResponse.set(delivered, exchange)
@@ -131,25 +132,40 @@ export function createRecordingFetch(
 }
 
 /**
- * The reply handed on, over the body already read. Its clone is a second Response over the same bytes,
- * not a tee of the stream: oauth4webapi clones every error reply to read its body (each pending device
- * poll), and in Chromium reading a tee waits on another thread, 3-100 ms depending on what else the page
- * does, where a Response over bytes answers in the next task. Fetch Standard §6.4 (clone).
+ * The reply handed on, over the body already read, answering from those bytes: Chromium reads a
+ * Response's body through a pipe that answers a task later at best, behind the frame the page is drawing,
+ * and a clone's tee waits on another thread (3-100 ms by what the page draws). oauth4webapi reads each
+ * reply once and clones each error reply (every pending device poll) to read it again. Reading still
+ * marks the body used, and a used body can be neither read nor cloned again, as with any Response.
+ * Fetch Standard §6.4 (clone), §6.3 (Body mixin: text, json, "consume body").
  */
 class ReadReply extends Response {
   readonly #bytes: Uint8Array<ArrayBuffer> | null
+  readonly #text: string
   readonly #init: ResponseInit
 
-  constructor(bytes: Uint8Array<ArrayBuffer> | null, init: ResponseInit) {
+  /** `text` is `bytes` decoded as UTF-8, as the log records it; '' with no body. */
+  constructor(bytes: Uint8Array<ArrayBuffer> | null, text: string, init: ResponseInit) {
     super(bytes, init)
     this.#bytes = bytes
+    this.#text = text
     this.#init = init
   }
 
   override clone(): Response {
-    // As Response.clone: a body already read cannot be read again through a clone.
     if (this.bodyUsed) throw new TypeError('Response.clone: Body has already been consumed.')
-    return new ReadReply(this.#bytes, this.#init)
+    return new ReadReply(this.#bytes, this.#text, this.#init)
+  }
+
+  override text(): Promise<string> {
+    if (this.bodyUsed) return Promise.reject(new TypeError('Response.text: Body has already been consumed.'))
+    // Cancelling disturbs the stream, so the body counts as used (bodyUsed), as after reading it.
+    void this.body?.cancel()
+    return Promise.resolve(this.#text)
+  }
+
+  override async json(): Promise<unknown> {
+    return JSON.parse(await this.text())
   }
 }
 
