@@ -48,7 +48,7 @@ export function RelaySection({ environment }: { environment: Environment }) {
             The relay is available. It forwards only to these hosts, never to link-local or metadata addresses:
           </p>
           <ul aria-label="Hosts the relay forwards to" className="flex flex-wrap gap-1 font-mono text-xs">
-            {allowlist.length === 0 && <li className="text-slate-500">none yet</li>}
+            {allowlist.length === 0 && <li className="text-slate-600 dark:text-slate-300">none yet</li>}
             {allowlist.map((host) => (
               <li key={host} className="rounded bg-slate-100 px-1.5 py-0.5 dark:bg-slate-800">
                 {host}
