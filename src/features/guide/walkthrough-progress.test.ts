@@ -1,4 +1,5 @@
 import type { ExchangeStep, HttpExchange } from '../../protocol/http-exchange.ts'
+import { ExchangeLog } from '../../state/exchange-log.ts'
 import { nextStep, walkthroughProgress } from './walkthrough-progress.ts'
 
 function exchange(step: ExchangeStep, status: number | null, startedAt: number, body = '{}'): HttpExchange {
@@ -47,5 +48,25 @@ describe('walkthroughProgress', () => {
     const log = steps.map((step, index) => exchange(step, 200, index + 1))
     expect(nextStep(walkthroughProgress(log, 0))).toBeNull()
     expect(Object.values(walkthroughProgress(log, 100))).toEqual(Array(6).fill('not_started'))
+  })
+
+  it("follows the store's log as it grows, drops its oldest and is cleared, as if read afresh each time", () => {
+    const fresh = (log: ExchangeLog, since: number) => walkthroughProgress(log.toArray(), since)
+    let log = ExchangeLog.EMPTY
+    const append = (added: HttpExchange[], cap = 4) => {
+      log = log.appended(added, cap).log
+      expect(walkthroughProgress(log, 0)).toEqual(fresh(log, 0))
+    }
+    append([exchange('discovery', 200, 1), exchange('client-credentials', 401, 2)])
+    append([exchange('client-credentials', 200, 3)])
+    // The cap drops the discovery: Environment is no longer known to be done.
+    append([exchange('external-api', 500, 4), exchange('device-authorization', 200, 5)])
+    expect(walkthroughProgress(log, 0).environment).toBe('not_started')
+    append([exchange('external-api', 201, 6)])
+    expect(walkthroughProgress(log, 0)['external-api']).toBe('done')
+    expect(walkthroughProgress(log, 5)).toEqual(fresh(log, 5))
+    log = ExchangeLog.EMPTY
+    append([exchange('device-poll', 400, 7, '{"error":"slow_down"}')])
+    expect(walkthroughProgress(log, 0)).toMatchObject({ environment: 'not_started', poll: 'waiting' })
   })
 })

@@ -40,19 +40,72 @@ function stateOf(latest: HttpExchange | undefined, step: ExchangeStep): StepStat
   return 'failed'
 }
 
+/** The log as the store holds it (or an array), oldest first. */
+interface ExchangeList {
+  readonly length: number
+  at(index: number): HttpExchange | undefined
+}
+
+/** The latest exchange of each step since `since`, by its index in `exchanges`. */
+interface LatestByStep {
+  exchanges: ExchangeList
+  since: number
+  indices: Map<ExchangeStep, number>
+}
+
+function noteLatest(indices: Map<ExchangeStep, number>, exchanges: ExchangeList, from: number, since: number) {
+  for (let index = from; index < exchanges.length; index++) {
+    const exchange = exchanges.at(index)!
+    if (exchange.startedAt >= since) indices.set(exchange.step, index)
+  }
+  return indices
+}
+
+/**
+ * `last` carried over to `exchanges` when that is the same log with exchanges appended (and perhaps its
+ * oldest dropped by the cap): only the new ones are read. The store's log is append-only, so matching both
+ * ends proves the middle. Null when it is another log, or a step's latest exchange was dropped.
+ */
+function extended(last: LatestByStep, exchanges: ExchangeList): Map<ExchangeStep, number> | null {
+  const previous = last.exchanges
+  if (previous === exchanges) return last.indices
+  if (previous.length === 0 || exchanges.length === 0) return null
+  const oldest = exchanges.at(0)
+  let dropped = 0
+  while (dropped < previous.length && previous.at(dropped) !== oldest) dropped++
+  const kept = previous.length - dropped
+  if (kept === 0 || kept > exchanges.length || exchanges.at(kept - 1) !== previous.at(previous.length - 1)) return null
+  const indices = new Map<ExchangeStep, number>()
+  for (const [step, index] of last.indices) {
+    if (index < dropped) return null
+    indices.set(step, index - dropped)
+  }
+  return noteLatest(indices, exchanges, kept, last.since)
+}
+
+// The last answer, so a new exchange costs reading that exchange, not the whole log (100,000 entries).
+let remembered: LatestByStep | null = null
+
 /**
  * Each step's state from the HTTP log since the walk-through (re)started: the latest exchange of its
  * step decides, so a step redone after a failure shows done. Tokens are done once a poll succeeded.
+ * Called again with the store's log after an append, it reads only what was appended.
  */
-export function walkthroughProgress(exchanges: Iterable<HttpExchange>, since: number): Record<WalkthroughStepId, StepState> {
-  const latest = new Map<ExchangeStep, HttpExchange>()
-  for (const exchange of exchanges) if (exchange.startedAt >= since) latest.set(exchange.step, exchange)
-  const poll = stateOf(latest.get('device-poll'), 'device-poll')
+export function walkthroughProgress(exchanges: ExchangeList, since: number): Record<WalkthroughStepId, StepState> {
+  // Arrays can change in place, so only the store's immutable views are carried over.
+  const carried = !Array.isArray(exchanges) && remembered?.since === since ? extended(remembered, exchanges) : null
+  const indices = carried ?? noteLatest(new Map(), exchanges, 0, since)
+  if (!Array.isArray(exchanges)) remembered = { exchanges, since, indices }
+  const latest = (step: ExchangeStep) => {
+    const index = indices.get(step)
+    return index === undefined ? undefined : exchanges.at(index)
+  }
+  const poll = stateOf(latest('device-poll'), 'device-poll')
   return {
-    environment: stateOf(latest.get('discovery'), 'discovery'),
-    'client-credentials': stateOf(latest.get('client-credentials'), 'client-credentials'),
-    'external-api': stateOf(latest.get('external-api'), 'external-api'),
-    'device-flow': stateOf(latest.get('device-authorization'), 'device-authorization'),
+    environment: stateOf(latest('discovery'), 'discovery'),
+    'client-credentials': stateOf(latest('client-credentials'), 'client-credentials'),
+    'external-api': stateOf(latest('external-api'), 'external-api'),
+    'device-flow': stateOf(latest('device-authorization'), 'device-authorization'),
     poll,
     tokens: poll === 'done' ? 'done' : 'not_started',
   }
