@@ -3,7 +3,7 @@ import { DEFAULT_REVEAL_MS, loadedMaskingRule, loadMaskingRule, SecretMaskingCon
 import { usePresentationMode } from '../features/presentation/presentation-store.ts'
 import type { HttpExchange } from '../protocol/http-exchange.ts'
 import { useEnvironments, type Environment } from '../state/environment-store.ts'
-import { useExchangeLog } from '../state/http-log-store.ts'
+import { useExchangeLogWhile } from '../state/http-log-store.ts'
 import { useObtainedTokens, type ObtainedToken } from '../state/token-store.ts'
 
 /** Each recorded exchange is immutable, so its secrets are found once. */
@@ -48,7 +48,8 @@ export function SecretMaskingProvider({ children }: { children: ReactNode }) {
   const presentation = usePresentationMode()
   // The rule loads with presentation mode (the switch waits for it); read back on at start, the first view waits for it.
   const rule = presentation ? (loadedMaskingRule() ?? use(loadMaskingRule())) : null
-  const log = useExchangeLog()
+  // Outside presentation mode a new exchange does not even re-render this provider.
+  const log = useExchangeLogWhile(presentation)
   const tokens = useObtainedTokens()
   const environments = useEnvironments()
   // Outside presentation mode nothing is masked, so the log, the tokens and the environments are not read: a new
