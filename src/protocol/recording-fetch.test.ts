@@ -126,6 +126,15 @@ describe('createRecordingFetch', () => {
     await expect((await recordingFetch('https://as.example/token')).json()).rejects.toThrow(SyntaxError)
   })
 
+  it('returns a response whose body, locked to a reader, can be neither read nor cloned, as with any Response', async () => {
+    const { record } = recorder()
+    const response = await createRecordingFetch('device-poll', record, { baseFetch: scriptedFetch(textReply('{"a":1}', 200)) })('https://as.example/token')
+
+    response.body?.getReader()
+    await expect(response.text()).rejects.toThrow(TypeError)
+    expect(() => response.clone()).toThrow(TypeError)
+  })
+
   it('re-uses the exchange of an inner recording fetch instead of recording a second identity', async () => {
     const inner = recorder()
     const outer = recorder()

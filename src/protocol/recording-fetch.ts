@@ -136,7 +136,7 @@ export function createRecordingFetch(
  * Response's body through a pipe that answers a task later at best, behind the frame the page is drawing,
  * and a clone's tee waits on another thread (3-100 ms by what the page draws). oauth4webapi reads each
  * reply once and clones each error reply (every pending device poll) to read it again. Reading still
- * marks the body used, and a used body can be neither read nor cloned again, as with any Response.
+ * marks the body used, as with any Response.
  * Fetch Standard §6.4 (clone), §6.3 (Body mixin: text, json, "consume body").
  */
 class ReadReply extends Response {
@@ -152,13 +152,18 @@ class ReadReply extends Response {
     this.#init = init
   }
 
+  /** As with any Response: a body read, or locked to a reader, can be neither read nor cloned. */
+  get #unusable(): boolean {
+    return this.bodyUsed || (this.body?.locked ?? false)
+  }
+
   override clone(): Response {
-    if (this.bodyUsed) throw new TypeError('Response.clone: Body has already been consumed.')
+    if (this.#unusable) throw new TypeError('Response.clone: Body has already been consumed or is locked.')
     return new ReadReply(this.#bytes, this.#text, this.#init)
   }
 
   override text(): Promise<string> {
-    if (this.bodyUsed) return Promise.reject(new TypeError('Response.text: Body has already been consumed.'))
+    if (this.#unusable) return Promise.reject(new TypeError('Response.text: Body has already been consumed or is locked.'))
     // Cancelling disturbs the stream, so the body counts as used (bodyUsed), as after reading it.
     void this.body?.cancel()
     return Promise.resolve(this.#text)
