@@ -162,11 +162,16 @@ function printTimeline(events, thread, profile, start, end) {
   }
 }
 
-/** JS self time by function (sampled) inside the windows, summed. */
-function selfTimeByFunction(profile, windows) {
+/** JS time by function (sampled) inside the windows, summed: self, and inclusive for the app's own functions. */
+function timeByFunction(profile, windows) {
   const self = new Map()
-  for (const [start, end] of windows) for (const [name, value] of byFunction(profile, start, end).self) self.set(name, (self.get(name) ?? 0) + value)
-  return self
+  const inclusive = new Map()
+  for (const [start, end] of windows) {
+    const found = byFunction(profile, start, end)
+    for (const [name, value] of found.self) self.set(name, (self.get(name) ?? 0) + value)
+    for (const [name, value] of found.inclusive) inclusive.set(name, (inclusive.get(name) ?? 0) + value)
+  }
+  return { self, inclusive }
 }
 
 async function readTrace(session, complete) {
@@ -255,7 +260,7 @@ function analyse(events, index, overheads) {
   for (const label of ['token', 'poll']) {
     const windows = Array.from({ length: CLICKS }, (_, click) => [mark(`t${index}-${label}${click}-start`).ts, mark(`t${index}-${label}${click}-end`).ts])
     const runs = windows.map(([start, end], click) => ({ ...cpuByKind(events, thread, start, end), 'bench: overhead': overheads[label][click] }))
-    result[label] = { runs, self: profile ? selfTimeByFunction(profile, windows) : null }
+    result[label] = { runs, functions: profile ? timeByFunction(profile, windows) : null }
     if (!profile) continue
     const slowest = runs.indexOf(runs.toSorted((a, b) => b.total - a.total)[0])
     const middle = runs.indexOf(runs.toSorted((a, b) => a.total - b.total)[Math.floor(CLICKS / 2)])
@@ -303,8 +308,10 @@ try {
   }
   if (options.detail) {
     for (const [name, column] of columns) {
-      console.log(`\n${name}: JS self time by function, summed over ${CLICKS} clicks (sampled)`)
-      for (const [key, value] of [...column.self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${ms(value)}  ${key}`)
+      for (const kind of ['self', 'inclusive']) {
+        console.log(`\n${name}: JS ${kind} time by function, summed over ${CLICKS} clicks (sampled${kind === 'inclusive' ? ", the app's own functions" : ''})`)
+        for (const [key, value] of [...column.functions[kind]].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${ms(value)}  ${key}`)
+      }
     }
   }
 } finally {
