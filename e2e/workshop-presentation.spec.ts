@@ -51,6 +51,8 @@ async function visibleText(page: Page): Promise<string> {
 }
 
 test('the guided walk-through from an empty browser, then Presentation mode hides every secret, token and Basic credential, and a reveal times out', async ({ page, browser }) => {
+  // The page's timers run on Playwright's clock, at the real pace until the reveal below, whose 10 s are skipped.
+  await page.clock.install()
   await page.goto('/')
   const presentation = page.getByRole('switch', { name: 'Presentation mode' })
   await expect(presentation).not.toBeChecked()
@@ -133,13 +135,19 @@ test('the guided walk-through from an empty browser, then Presentation mode hide
   const text = await visibleText(page)
   for (const secret of [...secrets, ...encoded]) expect(text).not.toContain(secret)
 
-  // One item revealed on request, hidden again on its own.
+  // One item revealed on request, hidden again on its own 10 s later (the clock paused, so that is exact).
   const step = page.getByRole('region', { name: 'Client Credentials' })
   const firstToken = step.getByLabel('Access token', { exact: true })
   await expect(firstToken).toContainText('••••••')
+  // (Paused a moment ahead of the page's time, which runs on meanwhile: a pause cannot go back.)
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1_000)
   await step.getByRole('button', { name: 'Reveal Access token' }).click()
   await expect(firstToken).not.toContainText('••••••')
-  await expect(firstToken).toContainText('••••••', { timeout: 20_000 })
+  await page.clock.runFor(9_900)
+  await expect(firstToken).not.toContainText('••••••')
+  await page.clock.runFor(100)
+  await expect(firstToken).toContainText('••••••')
+  await page.clock.resume()
 
   // Remembered per browser, and on from the steps' first frame: no secret shows unmasked while it is read back.
   await recordFirstViews(page)
