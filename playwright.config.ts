@@ -30,6 +30,26 @@ const sandbox = (port: number, extra: string) => ({
   url: `http://127.0.0.1:${port}/oauth/v2/oauth-anonymous/.well-known/openid-configuration`,
 })
 
+const browserUse = {
+  ...devices['Desktop Chrome'],
+  launchOptions: {
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  },
+}
+
+/** Spec files with a journey of 25 s or more on a busy machine (clean-clone CI runs beside a CPU burner). */
+const LONGEST_JOURNEYS = [
+  'accessibility',
+  'csp',
+  'device-flow',
+  'dpop',
+  'hostile-limits',
+  'relay',
+  'token-tools',
+  'workshop-presentation',
+].map((name) => `**/${name}.spec.ts`)
+
 /** Every server the journeys use, started all at once by e2e/start-servers.mjs. */
 const servers = [
   sandbox(E2E_SANDBOX.port, `--interval 1 --device-code-ttl 120 --allowed-origins ${E2E_CONSOLE_ORIGIN},${E2E_CONSOLE_INSECURE_ORIGIN}`),
@@ -81,17 +101,11 @@ export default defineConfig({
     trace: { mode: 'retain-on-failure', screenshots: false },
     screenshot: 'only-on-failure',
   },
+  // The longest journeys first (Playwright runs files in name order): started last, they were the run's tail, with
+  // one worker busy for 15 s or more after the others had finished. Two projects of the same browser, queued in order.
   projects: [
-    {
-      name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath: chromiumPath,
-          args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-        },
-      },
-    },
+    { name: 'chromium: longest first', testMatch: LONGEST_JOURNEYS, use: browserUse },
+    { name: 'chromium', testIgnore: LONGEST_JOURNEYS, use: browserUse },
   ],
   webServer: {
     command: 'node e2e/start-servers.mjs',
