@@ -72,17 +72,20 @@ export function StepNavigation({ otherSteps = [] }: { otherSteps?: readonly { id
               <span aria-hidden="true" className={`w-4 text-center text-sm ${STATE_CLASS[state]}`}>
                 {STATE_MARK[state]}
               </span>
-              <a
-                href={`#${step.id}`}
-                aria-current={next?.id === step.id ? 'step' : undefined}
-                aria-describedby={`${nextId}-${step.id}`}
-                className="rounded-md px-1.5 py-1 text-sm text-slate-700 hover:bg-slate-200 aria-[current=step]:font-semibold dark:text-slate-200 dark:hover:bg-slate-800"
-              >
-                {step.label}
-              </a>
-              <span id={`${nextId}-${step.id}`} className={`text-xs ${STATE_CLASS[state]}`}>
-                <span className="sr-only">: </span>
-                {STATE_TEXT[state]}
+              {/* In the side column a wide UI font puts the state under the step's name rather than clipping it. */}
+              <span className="flex items-center gap-1 lg:flex-wrap">
+                <a
+                  href={`#${step.id}`}
+                  aria-current={next?.id === step.id ? 'step' : undefined}
+                  aria-describedby={`${nextId}-${step.id}`}
+                  className="rounded-md px-1.5 py-1 text-sm text-slate-700 hover:bg-slate-200 aria-[current=step]:font-semibold dark:text-slate-200 dark:hover:bg-slate-800"
+                >
+                  {step.label}
+                </a>
+                <span id={`${nextId}-${step.id}`} className={`text-xs ${STATE_CLASS[state]}`}>
+                  <span className="sr-only">: </span>
+                  {STATE_TEXT[state]}
+                </span>
               </span>
             </li>
           )
