@@ -10,11 +10,11 @@
 // BENCH_ONLY (e.g. "first-view,clicks,log") runs some parts and leaves results.json and README alone.
 import { chromium } from '@playwright/test'
 import react from '@vitejs/plugin-react'
-import { spawn } from 'node:child_process'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { build, preview } from 'vite'
+import { startSandbox } from './bench/bench-sandbox.mjs'
 import { freePort, reservedPort } from './bench/free-port.mjs'
 import { clickOverhead, fetchOverhead, preparePage } from './bench/clicks.mjs'
 import { gzipBytes, loadOnce } from './bench/first-view.mjs'
@@ -39,25 +39,6 @@ const withinAFrame = (console, plainFetch) => console - plainFetch <= 16
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((part) => part.trim())) : null
 const wanted = (part) => ONLY === null || ONLY.has(part)
 
-async function startSandbox(port, consoleOrigin) {
-  const child = spawn(
-    process.execPath,
-    ['scripts/run-sandbox.mjs', '--host', '127.0.0.1', '--port', String(port), '--interval', '1', '--device-code-ttl', '1800', '--allowed-origins', consoleOrigin],
-    { stdio: ['ignore', 'ignore', 'inherit'] },
-  )
-  const issuer = `http://127.0.0.1:${port}/oauth/v2/oauth-anonymous`
-  for (let attempt = 0; attempt < 600; attempt++) {
-    try {
-      if ((await fetch(`${issuer}/.well-known/openid-configuration`)).ok) return { child, issuer }
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolveWait) => setTimeout(resolveWait, 100))
-  }
-  child.kill()
-  throw new Error('the sandbox did not start')
-}
-
 const log = (text) => console.log(text)
 const measures = []
 const add = (row) => measures.push({ ...row, value: round(row.value), baseline: round(row.baseline), ratio: round(row.ratio) })
@@ -66,7 +47,7 @@ const sandboxPort = await freePort()
 const appPortHeld = await reservedPort()
 const appPort = appPortHeld.port
 const appOrigin = `http://127.0.0.1:${appPort}`
-const sandbox = await startSandbox(sandboxPort, appOrigin)
+const sandbox = await startSandbox(sandboxPort, [appOrigin])
 process.env.VITE_SANDBOX_ISSUER = sandbox.issuer
 
 log('Building the console and the floor …')

@@ -6,17 +6,18 @@
 // JS self time by function summed over the windows (PROFILE_UNMINIFIED=1 keeps the names readable).
 //   node scripts/bench/profile-clicks.mjs [--clicks 10] [--detail] . ../other-tree
 import { chromium } from '@playwright/test'
-import { spawn } from 'node:child_process'
 import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { build, preview } from 'vite'
+import { startSandbox } from './bench-sandbox.mjs'
 import { fetchOverhead, preparePage } from './clicks.mjs'
 import { freePort } from './free-port.mjs'
 import { importSession, prepareLogPage } from './log-keystrokes.mjs'
 import { writeSessionFile } from './session-fixture.mjs'
 import { median, percentile } from './stats.mjs'
+import { readTrace } from './trace.mjs'
 
 const { values: options, positionals } = parseArgs({
   allowPositionals: true,
@@ -56,25 +57,6 @@ const KINDS = {
   RunTask: 'other (IPC, loading, idle)',
 }
 const ms = (value) => value.toFixed(1).padStart(8)
-
-async function startSandbox(port, origins) {
-  const child = spawn(
-    process.execPath,
-    ['scripts/run-sandbox.mjs', '--host', '127.0.0.1', '--port', String(port), '--interval', '1', '--device-code-ttl', '1800', '--allowed-origins', origins.join(',')],
-    { stdio: ['ignore', 'ignore', 'inherit'] },
-  )
-  const issuer = `http://127.0.0.1:${port}/oauth/v2/oauth-anonymous`
-  for (let attempt = 0; attempt < 600; attempt++) {
-    try {
-      if ((await fetch(`${issuer}/.well-known/openid-configuration`)).ok) return { child, issuer }
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolveWait) => setTimeout(resolveWait, 100))
-  }
-  child.kill()
-  throw new Error('the sandbox did not start')
-}
 
 /** Main-thread CPU by kind inside [start, end] (trace µs) of the renderer `pid`/`tid`. */
 function cpuByKind(events, { pid, tid }, start, end) {
@@ -172,20 +154,6 @@ function timeByFunction(profile, windows) {
     for (const [name, value] of found.inclusive) inclusive.set(name, (inclusive.get(name) ?? 0) + value)
   }
   return { self, inclusive }
-}
-
-async function readTrace(session, complete) {
-  await session.send('Tracing.end')
-  const { stream } = await complete
-  let text = ''
-  for (let eof = false; !eof; ) {
-    const chunk = await session.send('IO.read', { handle: stream, size: 1 << 20 })
-    text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString() : chunk.data
-    eof = chunk.eof
-  }
-  await session.send('IO.close', { handle: stream })
-  const parsed = JSON.parse(text)
-  return Array.isArray(parsed) ? parsed : parsed.traceEvents
 }
 
 /** One timed click between two marks named after `label`, as clicks.mjs times it. */

@@ -15,6 +15,7 @@ import { build, preview } from 'vite'
 import { firstPaintReported, watchFirstPaint } from './first-view.mjs'
 import { freePort } from './free-port.mjs'
 import { interleaved, median } from './stats.mjs'
+import { readTrace } from './trace.mjs'
 
 const { values: options, positionals: trees } = parseArgs({
   allowPositionals: true,
@@ -174,17 +175,7 @@ async function profileOnce(name) {
     await page.goto(url)
     const paintMs = await firstPaint.paintMs()
     const elements = await page.evaluate(() => document.getElementsByTagName('*').length)
-    await session.send('Tracing.end')
-    const { stream } = await complete
-    let text = ''
-    for (let eof = false; !eof; ) {
-      const chunk = await session.send('IO.read', { handle: stream, size: 1 << 20 })
-      text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString() : chunk.data
-      eof = chunk.eof
-    }
-    await session.send('IO.close', { handle: stream })
-    const parsed = JSON.parse(text)
-    const events = Array.isArray(parsed) ? parsed : parsed.traceEvents
+    const events = await readTrace(session, complete)
     if (process.env.PROFILE_TRACE_FILE) await writeFile(process.env.PROFILE_TRACE_FILE, JSON.stringify({ traceEvents: events }))
     const summary = cpuByKind(events)
     if (options.detail) {
