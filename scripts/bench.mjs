@@ -16,7 +16,7 @@ import { join, resolve } from 'node:path'
 import { build, preview } from 'vite'
 import { startSandbox } from './bench/bench-sandbox.mjs'
 import { freePort, reservedPort } from './bench/free-port.mjs'
-import { clickOverhead, fetchOverhead, preparePage } from './bench/clicks.mjs'
+import { clickOverhead, fetchOverhead, preparePage, walkToDeviceCode } from './bench/clicks.mjs'
 import { gzipBytes, loadOnce } from './bench/first-view.mjs'
 import { exportHarOnce, idleFrameGap, prepareHarPage } from './bench/har-export.mjs'
 import { importSession, prepareLogPage, typeSearch } from './bench/log-keystrokes.mjs'
@@ -123,14 +123,7 @@ try {
 
     // "Poll": the device flow walked through, then polls at the interval.
     log('Poll: walking to a device code, then polling …')
-    await page.getByRole('region', { name: 'Client Credentials' }).getByText('Token issued').waitFor()
-    const external = page.getByRole('region', { name: 'External API' })
-    await external.getByRole('button', { name: 'Send request' }).click()
-    await external.getByText('201 Created', { exact: true }).waitFor({ timeout: 60_000 })
-    await external.getByRole('button', { name: 'Use as device client' }).click()
-    const device = page.getByRole('region', { name: 'Device Flow' })
-    await device.getByRole('button', { name: 'Start device flow' }).click()
-    await device.getByLabel('User code').waitFor({ timeout: 60_000 })
+    await walkToDeviceCode(page)
     const pollStep = page.getByRole('region', { name: 'Poll' })
     const pollSamples = []
     const pollFetch = []

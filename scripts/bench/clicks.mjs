@@ -70,3 +70,18 @@ export async function fetchOverhead(page, url, init) {
   const { total, network } = await page.evaluate(([u, i]) => window.__timeFetch(u, i), [url, init])
   return Math.max(0, total - network)
 }
+
+/**
+ * From a page whose Client Credentials step has issued a token: registers the device client (External API)
+ * and starts the device flow, so Poll is the next click.
+ */
+export async function walkToDeviceCode(page) {
+  await page.getByRole('region', { name: 'Client Credentials' }).getByText('Token issued').waitFor()
+  const external = page.getByRole('region', { name: 'External API' })
+  await external.getByRole('button', { name: 'Send request' }).click()
+  await external.getByText('201 Created', { exact: true }).waitFor({ timeout: 60_000 })
+  await external.getByRole('button', { name: 'Use as device client' }).click()
+  const device = page.getByRole('region', { name: 'Device Flow' })
+  await device.getByRole('button', { name: 'Start device flow' }).click()
+  await device.getByLabel('User code').waitFor({ timeout: 60_000 })
+}

@@ -12,12 +12,12 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { build, preview } from 'vite'
 import { startSandbox } from './bench-sandbox.mjs'
-import { fetchOverhead, preparePage } from './clicks.mjs'
+import { fetchOverhead, preparePage, walkToDeviceCode } from './clicks.mjs'
 import { freePort } from './free-port.mjs'
 import { importSession, prepareLogPage } from './log-keystrokes.mjs'
 import { writeSessionFile } from './session-fixture.mjs'
 import { median, percentile } from './stats.mjs'
-import { readTrace } from './trace.mjs'
+import { cpuByKind, readTrace } from './trace.mjs'
 
 const { values: options, positionals } = parseArgs({
   allowPositionals: true,
@@ -58,19 +58,9 @@ const KINDS = {
 }
 const ms = (value) => value.toFixed(1).padStart(8)
 
-/** Main-thread CPU by kind inside [start, end] (trace µs) of the renderer `pid`/`tid`. */
-function cpuByKind(events, { pid, tid }, start, end) {
-  const own = events.filter((event) => event.pid === pid && event.tid === tid && event.ph === 'X' && event.ts >= start && event.ts <= end && event.name in KINDS)
-  own.sort((a, b) => a.ts - b.ts || b.dur - a.dur)
-  const kinds = {}
-  const stack = []
-  for (const event of own) {
-    while (stack.length && stack.at(-1).ts + stack.at(-1).dur <= event.ts) stack.pop()
-    const cpu = (event.tdur ?? event.dur) / 1000
-    if (stack.length) kinds[KINDS[stack.at(-1).name]] -= cpu
-    kinds[KINDS[event.name]] = (kinds[KINDS[event.name]] ?? 0) + cpu
-    stack.push(event)
-  }
+/** Main-thread CPU by kind inside [start, end] (trace µs) of the renderer `pid`/`tid`, with its total and the window. */
+function clickCpu(events, thread, start, end) {
+  const kinds = cpuByKind(events, thread, start, end, KINDS)
   kinds.total = Object.values(kinds).reduce((sum, value) => sum + value, 0)
   kinds['wall: window'] = (end - start) / 1000
   return kinds
@@ -206,14 +196,7 @@ async function walkToPoll(index) {
   for (let click = 0; click < 40; click++) await markedClick(page, 'walk', 'client-credentials', 'Request token')
   if (sessionFile) await importSession(page, sessionFile, LOG_ENTRIES, { alongside: true })
   for (let click = 0; click < 20; click++) await markedClick(page, 'walk', 'client-credentials', 'Request token')
-  await page.getByRole('region', { name: 'Client Credentials' }).getByText('Token issued').waitFor()
-  const external = page.getByRole('region', { name: 'External API' })
-  await external.getByRole('button', { name: 'Send request' }).click()
-  await external.getByText('201 Created', { exact: true }).waitFor({ timeout: 60_000 })
-  await external.getByRole('button', { name: 'Use as device client' }).click()
-  const device = page.getByRole('region', { name: 'Device Flow' })
-  await device.getByRole('button', { name: 'Start device flow' }).click()
-  await device.getByLabel('User code').waitFor({ timeout: 60_000 })
+  await walkToDeviceCode(page)
   return { context, page }
 }
 
@@ -227,7 +210,7 @@ function analyse(events, index, overheads) {
   const result = {}
   for (const label of ['token', 'poll']) {
     const windows = Array.from({ length: CLICKS }, (_, click) => [mark(`t${index}-${label}${click}-start`).ts, mark(`t${index}-${label}${click}-end`).ts])
-    const runs = windows.map(([start, end], click) => ({ ...cpuByKind(events, thread, start, end), 'bench: overhead': overheads[label][click] }))
+    const runs = windows.map(([start, end], click) => ({ ...clickCpu(events, thread, start, end), 'bench: overhead': overheads[label][click] }))
     result[label] = { runs, functions: profile ? timeByFunction(profile, windows) : null }
     if (!profile) continue
     const slowest = runs.indexOf(runs.toSorted((a, b) => b.total - a.total)[0])

@@ -15,7 +15,7 @@ import { build, preview } from 'vite'
 import { firstPaintReported, watchFirstPaint } from './first-view.mjs'
 import { freePort } from './free-port.mjs'
 import { interleaved, median } from './stats.mjs'
-import { readTrace } from './trace.mjs'
+import { cpuByKind, readTrace } from './trace.mjs'
 
 const { values: options, positionals: trees } = parseArgs({
   allowPositionals: true,
@@ -66,7 +66,7 @@ const short = (url) => (url ? url.replace(/^https?:\/\/[^/]+/, '').slice(0, 60) 
 const ms = (value) => value.toFixed(1).padStart(7)
 
 /** Main-thread CPU by kind from navigationStart to the paint mark, plus compile on other threads. */
-function cpuByKind(events) {
+function firstPaintCpu(events) {
   const navigation = events.find((event) => event.name === 'navigationStart' && event.args?.data?.documentLoaderURL?.startsWith('http'))
   const { pid, tid, ts: start } = navigation
   const painted = events.find((event) => event.name === 'steps-painted' && event.pid === pid)
@@ -74,16 +74,7 @@ function cpuByKind(events) {
   const own = events
     .filter((event) => event.pid === pid && event.ph === 'X' && event.ts >= start && event.ts <= end)
     .sort((a, b) => a.ts - b.ts || b.dur - a.dur)
-  const kinds = {}
-  const stack = []
-  for (const event of own) {
-    if (event.tid !== tid || !(event.name in KINDS)) continue
-    while (stack.length && stack.at(-1).ts + stack.at(-1).dur <= event.ts) stack.pop()
-    const cpu = (event.tdur ?? event.dur) / 1000
-    if (stack.length) kinds[KINDS[stack.at(-1).name]] -= cpu
-    kinds[KINDS[event.name]] = (kinds[KINDS[event.name]] ?? 0) + cpu
-    stack.push(event)
-  }
+  const kinds = cpuByKind(events, { pid, tid }, start, end, KINDS)
   const background = own.filter((event) => event.tid !== tid && /^(BackgroundCompileTask::Run|V8.CompileCodeBackground)$/.test(event.name))
   kinds['compile on other threads (not in total)'] = background.reduce((sum, event) => sum + (event.tdur ?? event.dur) / 1000, 0)
   // When the entry's code started to run, and when its file had arrived: the wait between is compiling.
@@ -177,7 +168,7 @@ async function profileOnce(name) {
     const elements = await page.evaluate(() => document.getElementsByTagName('*').length)
     const events = await readTrace(session, complete)
     if (process.env.PROFILE_TRACE_FILE) await writeFile(process.env.PROFILE_TRACE_FILE, JSON.stringify({ traceEvents: events }))
-    const summary = cpuByKind(events)
+    const summary = firstPaintCpu(events)
     if (options.detail) {
       console.log(`\n== ${name}: painted at ${paintMs.toFixed(0)} ms (wall), ${summary.kinds.total.toFixed(1)} ms main-thread CPU, ${elements} elements now`)
       printDetail(events, summary)

@@ -15,3 +15,23 @@ export async function readTrace(session, complete) {
   const parsed = JSON.parse(text)
   return Array.isArray(parsed) ? parsed : parsed.traceEvents
 }
+
+/**
+ * Thread CPU (ms) by kind of the events `kinds` names, on thread `pid`/`tid` inside [start, end] (trace
+ * µs). An event nested in another counts as its own kind and is taken off its parent's.
+ */
+export function cpuByKind(events, { pid, tid }, start, end, kinds) {
+  const own = events
+    .filter((event) => event.pid === pid && event.tid === tid && event.ph === 'X' && event.ts >= start && event.ts <= end && event.name in kinds)
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur)
+  const byKind = {}
+  const stack = []
+  for (const event of own) {
+    while (stack.length && stack.at(-1).ts + stack.at(-1).dur <= event.ts) stack.pop()
+    const cpu = (event.tdur ?? event.dur) / 1000
+    if (stack.length) byKind[kinds[stack.at(-1).name]] -= cpu
+    byKind[kinds[event.name]] = (byKind[kinds[event.name]] ?? 0) + cpu
+    stack.push(event)
+  }
+  return byKind
+}
