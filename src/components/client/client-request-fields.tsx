@@ -1,16 +1,12 @@
 import { memo } from 'react'
-import type { ClientAuthMethod } from '../../protocol/client-auth-method.ts'
 import { authMethodWarning } from '../../protocol/client-expectations.ts'
-import type { ClientProfile, Environment } from '../../state/environment-store.ts'
 import { TextField } from '../ui/fields.tsx'
 import { AuthMethodSelect, ClientPicker } from './client-picker.tsx'
+import type { ClientChoice } from './use-client-choice.ts'
 
 interface ClientRequestFieldsProps {
-  environment: Environment
-  client: ClientProfile | undefined
-  auth: ClientAuthMethod
-  onClientProfileChange: (id: string) => void
-  onAuthChange: (auth: ClientAuthMethod) => void
+  /** From `useClientChoice`: one object, the same until the client or its authentication changes. */
+  choice: ClientChoice
   /** The step's Scope, beside the client authentication; a step without one leaves these out. */
   scope?: string
   onScopeChange?: (scope: string) => void
@@ -23,12 +19,13 @@ interface ClientRequestFieldsProps {
  * step's button and result, not these fields (so Chrome's autofill has no form controls to look at again).
  */
 export const ClientRequestFields = memo(function ClientRequestFields(props: ClientRequestFieldsProps) {
-  const { environment, client, auth, scope, onScopeChange } = props
+  const { environment, client, auth, clientProfileChanged, authChanged } = props.choice
+  const { scope, onScopeChange } = props
   return (
     <>
-      <ClientPicker environment={environment} clientProfileId={client?.id ?? null} onClientProfileChange={props.onClientProfileChange} showKey={auth === 'private_key_jwt'} />
+      <ClientPicker environment={environment} clientProfileId={client?.id ?? null} onClientProfileChange={clientProfileChanged} showKey={auth === 'private_key_jwt'} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <AuthMethodSelect value={auth} onValueChange={props.onAuthChange} warning={authMethodWarning(auth, environment.metadata)} />
+        <AuthMethodSelect value={auth} onValueChange={authChanged} warning={authMethodWarning(auth, environment.metadata)} />
         {scope !== undefined && onScopeChange && (
           <TextField label="Scope" value={scope} onValueChange={onScopeChange} className="font-mono" hint={props.scopeHint} />
         )}

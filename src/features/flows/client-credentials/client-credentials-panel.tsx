@@ -53,7 +53,8 @@ const ExtraFields = memo(function ExtraFields({ environmentId, extra, useDpop, o
 export function ClientCredentialsPanel() {
   const environment = useActiveEnvironment()
   const { replyTokensKept } = useTokenActions()
-  const { client, auth, clientProfileChanged, authChanged } = useClientChoice(environment)
+  const clientChoice = useClientChoice(environment)
+  const { client, auth } = clientChoice
   const [scope, setScope] = useFlowScope(environment, 'client_credentials')
   const [extra, setExtra] = useState<EditableRow[]>([])
   const [useDpop, setUseDpop] = useState(false)
@@ -98,11 +99,7 @@ export function ClientCredentialsPanel() {
         }}
       >
         <ClientRequestFields
-          environment={environment}
-          client={client}
-          auth={auth}
-          onClientProfileChange={clientProfileChanged}
-          onAuthChange={authChanged}
+          choice={clientChoice}
           scope={scope}
           onScopeChange={setScope}
           scopeHint="Space-separated. Kept with this environment."

@@ -1,5 +1,6 @@
-import { memo, useCallback, useState } from 'react'
+import { memo, useState } from 'react'
 import { ClientRequestFields } from '../../../components/client/client-request-fields.tsx'
+import { useClientChoice } from '../../../components/client/use-client-choice.ts'
 import { DpopOption } from '../../../components/dpop/dpop-option.tsx'
 import { GuidedStepNote } from '../../../components/guide/guided-step-note.tsx'
 import { RawExchange } from '../../../components/exchange/exchange-view.tsx'
@@ -7,12 +8,11 @@ import { RequestFailureView } from '../../../components/exchange/request-failure
 import { Button } from '../../../components/ui/button.tsx'
 import { CancelButton } from '../../../components/ui/cancel-button.tsx'
 import { StepSection } from '../../../components/ui/step-section.tsx'
-import type { ClientAuthMethod } from '../../../protocol/client-auth.ts'
 import { dpopKeyPair } from '../../../protocol/dpop-key.ts'
 import type { DeviceAuthorization, DeviceStartOutcome } from '../../../protocol/device-flow.ts'
 import { startDeviceAuthorization } from '../../../protocol/requests-on-demand.ts'
 import { previewRequest } from '../../../protocol/request-preview.ts'
-import { clientRequestInput, pickClient, useActiveEnvironment, useFlowScope } from '../../../state/environment-store.ts'
+import { clientRequestInput, useActiveEnvironment, useFlowScope } from '../../../state/environment-store.ts'
 import { requestTransport } from '../../../state/request-transport.ts'
 import { useTokenActions } from '../../../state/token-store.ts'
 import { useDeviceClientProfileId, useWalkthroughActions } from '../../../state/walkthrough-store.ts'
@@ -47,18 +47,11 @@ export function DeviceFlowSteps() {
   const deviceClientProfileId = useDeviceClientProfileId()
   const { deviceClientChosen } = useWalkthroughActions()
   const { replyTokensKept } = useTokenActions()
-  const [authOverride, setAuthOverride] = useState<ClientAuthMethod | null>(null)
+  // The walk-through follows which client this flow sends as, so the choice is kept in its store, not here.
+  const clientChoice = useClientChoice(environment, [deviceClientProfileId, deviceClientChosen])
+  const { client, auth } = clientChoice
   const [scope, setScope] = useFlowScope(environment, 'device_authorization')
   const [useDpop, setUseDpop] = useState(false)
-  const client = pickClient(environment, deviceClientProfileId)
-  const auth = authOverride ?? client?.token_endpoint_auth_method ?? 'client_secret_basic'
-  const clientProfileChanged = useCallback(
-    (id: string) => {
-      deviceClientChosen(id)
-      setAuthOverride(null)
-    },
-    [deviceClientChosen],
-  )
 
   const flow = useDeviceFlow({
     onTokens: (outcome, flowClient) =>
@@ -102,11 +95,7 @@ export function DeviceFlowSteps() {
           }}
         >
           <ClientRequestFields
-            environment={environment}
-            client={client}
-            auth={auth}
-            onClientProfileChange={clientProfileChanged}
-            onAuthChange={setAuthOverride}
+            choice={clientChoice}
             scope={scope}
             onScopeChange={setScope}
             scopeHint="Optional, space-separated. Kept with this environment."

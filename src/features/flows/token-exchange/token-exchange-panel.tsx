@@ -105,7 +105,8 @@ export function TokenExchangePanel() {
   const environment = useActiveEnvironment()
   const tokens = useObtainedTokens()
   const { replyTokensKept } = useTokenActions()
-  const { client, auth, clientProfileChanged, authChanged } = useClientChoice(environment)
+  const clientChoice = useClientChoice(environment)
+  const { client, auth } = clientChoice
   const [subjectChoice, setSubjectChoice] = useState('')
   const [subjectTypeOverride, setSubjectTypeOverride] = useState<string | null>(null)
   const [actorChoice, setActorChoice] = useState('')
@@ -169,11 +170,7 @@ export function TokenExchangePanel() {
         }}
       >
         <ClientRequestFields
-          environment={environment}
-          client={client}
-          auth={auth}
-          onClientProfileChange={clientProfileChanged}
-          onAuthChange={authChanged}
+          choice={clientChoice}
           scope={scope}
           onScopeChange={setScope}
           scopeHint="Optional: at most the subject's scope."
