@@ -12,6 +12,7 @@ import { SharedLinkArrival } from '../features/sharing/shared-link-arrival.tsx'
 import { RelayOfferContext } from '../components/exchange/relay-offer.ts'
 import { useRelayOffer } from '../features/environments/use-relay-offer.ts'
 import { useActiveEnvironment } from '../state/environment-store.ts'
+import { ConsoleLogo } from '../components/ui/console-logo.tsx'
 import { ErrorBoundary } from '../components/ui/error-boundary.tsx'
 import { deferredStep } from './deferred-step.tsx'
 import { AfterFirstView } from './first-view-painted.tsx'
@@ -33,7 +34,7 @@ function Header() {
   return (
     <header className="flex items-center justify-between gap-4 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-800 dark:bg-slate-900">
       <div className="flex items-center gap-2">
-        <img src="/favicon.svg" alt="" className="size-6" />
+        <ConsoleLogo className="size-6" />
         <h1 className="text-base font-bold tracking-tight">OAuth Console</h1>
       </div>
       <div className="flex min-w-0 items-center gap-3">
