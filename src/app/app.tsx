@@ -35,7 +35,7 @@ function Header() {
     <header className="flex items-center justify-between gap-4 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-800 dark:bg-slate-900">
       <div className="flex items-center gap-2">
         <ConsoleLogo className="size-6" />
-        <h1 className="text-base font-bold tracking-tight">OAuth Console</h1>
+        <h1 className="text-lg font-semibold tracking-tight">OAuth Console</h1>
       </div>
       <div className="flex min-w-0 items-center gap-3">
         <p className="truncate text-sm text-slate-600 dark:text-slate-300">
@@ -126,7 +126,7 @@ export function App() {
         <GuidedModeProvider>
         <RelayOfferProvider>
         <div className="flex h-dvh flex-col overflow-hidden">
-          <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
+          <a href="#main" className="sr-only text-sm focus:not-sr-only focus:absolute focus:p-2">
             Skip to the steps
           </a>
           <Header />

@@ -87,7 +87,7 @@ export function RawExchange({ exchange }: { exchange: HttpExchange | null }) {
   if (!exchange) return null
   return (
     <details className="rounded-md border border-slate-200 p-2 dark:border-slate-700">
-      <summary className="cursor-pointer text-sm font-medium">
+      <summary className="cursor-pointer text-sm font-semibold">
         Raw HTTP — {exchange.request.method} {exchange.response ? exchange.response.status : 'no response'}
       </summary>
       <div className="mt-2 flex flex-col gap-2">

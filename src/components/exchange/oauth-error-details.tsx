@@ -28,16 +28,16 @@ export function OAuthErrorDetails({ error, error_description, error_uri }: OAuth
     <>
       {description && (
         <p>
-          <span className="font-medium">Server says:</span> <ClippedText text={description.text} />
+          <span className="font-semibold">Server says:</span> <ClippedText text={description.text} />
           {description.escaped && <span className="block text-xs">It contained invisible control characters (shown as \u{'{…}'} escapes).</span>}
         </p>
       )}
       {explanation && (
         <p className="mt-1">
-          <span className="font-medium">What it means:</span> {explanation.meaning} <span className="text-xs opacity-80">({explanation.reference})</span>
+          <span className="font-semibold">What it means:</span> {explanation.meaning} <span className="text-xs opacity-80">({explanation.reference})</span>
         </p>
       )}
-      {explanation?.hint && <p className="mt-1 font-medium">{explanation.hint}</p>}
+      {explanation?.hint && <p className="mt-1 font-semibold">{explanation.hint}</p>}
       {error_uri && (
         <p className="mt-1 break-all">
           More:{' '}

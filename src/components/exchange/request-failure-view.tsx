@@ -21,7 +21,7 @@ function RelayOfferLine() {
     )
   }
   if (relayOn) {
-    return <p className="mt-1 font-medium">The local relay is on for this environment: send the request again.</p>
+    return <p className="mt-1 font-semibold">The local relay is on for this environment: send the request again.</p>
   }
   return null
 }

@@ -31,17 +31,17 @@ export function TokenSummary({ tokens }: { tokens: TokenSet }) {
   return (
     <div className="flex flex-col gap-2">
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-        <dt className="font-medium text-slate-500 dark:text-slate-400">token_type</dt>
+        <dt className="font-semibold text-slate-500 dark:text-slate-400">token_type</dt>
         <dd className="font-mono">{tokens.token_type}</dd>
         {tokens.expires_in !== undefined && (
           <>
-            <dt className="font-medium text-slate-500 dark:text-slate-400">expires_in</dt>
+            <dt className="font-semibold text-slate-500 dark:text-slate-400">expires_in</dt>
             <dd className="font-mono">{tokens.expires_in} s</dd>
           </>
         )}
         {tokens.scope !== undefined && (
           <>
-            <dt className="font-medium text-slate-500 dark:text-slate-400">scope</dt>
+            <dt className="font-semibold text-slate-500 dark:text-slate-400">scope</dt>
             <dd className="font-mono">{tokens.scope || '(empty)'}</dd>
           </>
         )}

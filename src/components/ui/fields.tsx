@@ -25,7 +25,7 @@ function FieldShell({ id, label, hint, error, children, className = '' }: FieldS
         </p>
       )}
       {error && (
-        <p id={`${id}-error`} role="alert" className="text-xs font-medium text-rose-600 dark:text-rose-400">
+        <p id={`${id}-error`} role="alert" className="text-xs font-semibold text-rose-600 dark:text-rose-400">
           {error}
         </p>
       )}

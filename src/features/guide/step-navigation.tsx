@@ -53,7 +53,7 @@ export function StepNavigation({ otherSteps = [] }: { otherSteps?: readonly { id
 
   return (
     <nav aria-label="Walk-through steps" className="flex flex-col gap-2 border-b border-slate-200 px-3 py-2 lg:border-r lg:border-b-0 dark:border-slate-800">
-      <label className="flex items-center gap-2 text-sm font-medium">
+      <label className="flex items-center gap-2 text-sm">
         <input
           type="checkbox"
           role="switch"

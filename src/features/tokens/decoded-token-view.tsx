@@ -24,7 +24,7 @@ function JwtClaimsView({ name, header, claims }: { name: string; header: Record<
         <dl aria-label={`${name} times`} className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-0.5 text-xs">
           {times.map((time) => (
             <div key={time.name} className="contents">
-              <dt className="font-mono font-medium text-slate-500 dark:text-slate-400">{time.name}</dt>
+              <dt className="font-mono font-semibold text-slate-500 dark:text-slate-400">{time.name}</dt>
               <dd>
                 <time dateTime={time.date.toISOString()}>{time.date.toLocaleString()}</time>{' '}
                 <span className="text-slate-500 dark:text-slate-400">({relative(time.secondsFromNow)})</span>

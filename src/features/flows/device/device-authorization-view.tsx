@@ -80,12 +80,12 @@ export const DeviceAuthorizationView = memo(function DeviceAuthorizationView({ a
           <Notice tone="info">The server sent no verification_uri_complete: the QR code opens the verification URI, and the user types the code there.</Notice>
         )}
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 text-sm">
-          <dt className="font-medium text-slate-500 dark:text-slate-400">Expires</dt>
+          <dt className="font-semibold text-slate-500 dark:text-slate-400">Expires</dt>
           <dd>
             <TimeLeft expiresAt={expiresAt} />{' '}
             <span className="text-xs text-slate-500 dark:text-slate-400">(expires_in {authorization.expires_in} s)</span>
           </dd>
-          <dt className="font-medium text-slate-500 dark:text-slate-400">Polling interval</dt>
+          <dt className="font-semibold text-slate-500 dark:text-slate-400">Polling interval</dt>
           <dd>
             {authorization.interval} s
             {authorization.interval_defaulted && (

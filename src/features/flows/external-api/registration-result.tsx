@@ -56,14 +56,14 @@ export function RegistrationResult({ environment, registered, reply, clientKey }
         {SHOWN_FIELDS.map((field) =>
           registered[field] ? (
             <div key={field} className="contents">
-              <dt className="font-medium">{field}</dt>
+              <dt className="font-semibold">{field}</dt>
               <dd className="font-mono break-all">
                 <ClippedText text={escapeInvisible(registered[field] ?? '').text} limit={200} />
               </dd>
             </div>
           ) : null,
         )}
-        <dt className="font-medium">client_secret</dt>
+        <dt className="font-semibold">client_secret</dt>
         <dd>{registered.client_secret ? 'received (kept in memory)' : 'none in the reply'}</dd>
       </dl>
       <div className="mt-2 flex items-center gap-3">
