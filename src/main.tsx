@@ -2,6 +2,7 @@ import './lib/zod-jitless.ts'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/app.tsx'
+import { afterNextFrame, afterTimeout, whenIdle } from './lib/after-next-frame.ts'
 import { preloadResultViews } from './components/exchange/result-views-on-demand.tsx'
 import { loadMaskingRule } from './components/ui/secret-masking.ts'
 import { prefetchRequestLayer } from './protocol/requests-on-demand.ts'
@@ -24,12 +25,9 @@ void readSavedSettings().finally(() =>
 // React-query (query-on-demand.ts), the request layer, the views of a result and the masking rule are not part of the first view: fetch them after the first
 // frame, once the browser has nothing better to do, so the first click rarely waits for them. No deadline: on a busy machine the
 // first view comes first, and a click that comes sooner loads what it needs itself.
-const whenIdle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 200))
-requestAnimationFrame(() =>
-  whenIdle(() => {
-    void loadQueryLayer().catch(() => undefined)
-    void prefetchRequestLayer()
-    void preloadResultViews()
-    void loadMaskingRule().catch(() => undefined)
-  }),
-)
+afterNextFrame(whenIdle({ fallback: afterTimeout(200) }), () => {
+  void loadQueryLayer().catch(() => undefined)
+  void prefetchRequestLayer()
+  void preloadResultViews()
+  void loadMaskingRule().catch(() => undefined)
+})

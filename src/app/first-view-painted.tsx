@@ -1,4 +1,5 @@
 import { useSyncExternalStore, type ReactNode } from 'react'
+import { afterNextFrame, afterTimeout } from '../lib/after-next-frame.ts'
 
 // Once the first view has been painted, parts mounted later (Start over) render at once.
 let painted = false
@@ -9,13 +10,11 @@ const listeners = new Set<() => void>()
 function scheduleAfterPaint() {
   if (scheduled) return
   scheduled = true
-  requestAnimationFrame(() =>
-    window.setTimeout(() => {
-      painted = true
-      // Every waiting part at once, so they render together in one update rather than one each.
-      for (const listener of listeners) listener()
-    }, 0),
-  )
+  afterNextFrame(afterTimeout(0), () => {
+    painted = true
+    // Every waiting part at once, so they render together in one update rather than one each.
+    for (const listener of listeners) listener()
+  })
 }
 
 function subscribe(listener: () => void) {

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react'
+import { afterNextFrame, afterTimeout, whenIdle, type Cancel } from '../lib/after-next-frame.ts'
 import type { ExchangeLog } from './exchange-log.ts'
 import { readExchangeLog, subscribeToExchangeLog } from './http-log-store.ts'
 import { loadedQueryClient } from './query-on-demand.ts'
@@ -18,27 +19,8 @@ let shown: ExchangeLog = readExchangeLog()
 let holding = false
 const listeners = new Set<() => void>()
 
-const whenIdle = (run: () => void): (() => void) => {
-  // Idle: after the frame's own tasks (the result's, anything queued behind it), within a frame or two.
-  if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(run, { timeout: 100 })
-    return () => cancelIdleCallback(handle)
-  }
-  const handle = setTimeout(run, 0)
-  return () => clearTimeout(handle)
-}
-
-const afterNextFrame = (run: () => void): (() => void) => {
-  if (typeof requestAnimationFrame !== 'function') return whenIdle(run)
-  let cancelIdle: (() => void) | null = null
-  const frame = requestAnimationFrame(() => {
-    cancelIdle = whenIdle(run)
-  })
-  return () => {
-    cancelAnimationFrame(frame)
-    cancelIdle?.()
-  }
-}
+// Idle: after the frame's own tasks (the result's, anything queued behind it), within a frame or two.
+const soonIdle = whenIdle({ timeout: 100, fallback: afterTimeout(0) })
 
 function publish(log: ExchangeLog) {
   if (log === shown) return
@@ -49,7 +31,7 @@ function publish(log: ExchangeLog) {
 /** Holds the log as it was until no request is in flight and a frame has been drawn since, or MAX_HOLD_MS. */
 function holdWhileRequestsRun(client: NonNullable<ReturnType<typeof loadedQueryClient>>) {
   holding = true
-  let cancelRelease: (() => void) | null = null
+  let cancelRelease: Cancel | null = null
   const release = () => {
     stopWatching()
     clearTimeout(limit)
@@ -58,7 +40,7 @@ function holdWhileRequestsRun(client: NonNullable<ReturnType<typeof loadedQueryC
     publish(readExchangeLog())
   }
   const settled = () => {
-    if (cancelRelease === null && client.isMutating() === 0) cancelRelease = afterNextFrame(release)
+    if (cancelRelease === null && client.isMutating() === 0) cancelRelease = afterNextFrame(soonIdle, release)
   }
   const stopWatching = client.getMutationCache().subscribe(settled)
   const limit = setTimeout(release, MAX_HOLD_MS)
