@@ -5,11 +5,10 @@ import { DpopOption } from '../../../components/dpop/dpop-option.tsx'
 import { GuidedStepNote } from '../../../components/guide/guided-step-note.tsx'
 import { TokenReplyView } from '../../../components/exchange/token-reply-view.tsx'
 import { useResultKeptWhileBusy } from '../../../components/exchange/use-result-kept-while-busy.ts'
-import { Button } from '../../../components/ui/button.tsx'
-import { CancelButton } from '../../../components/ui/cancel-button.tsx'
 import { useCancellable } from '../../../components/ui/use-cancellable.ts'
 import { ParamRowsEditor, type EditableRow } from '../../../components/ui/param-rows-editor.tsx'
 import { StepSection } from '../../../components/ui/step-section.tsx'
+import { SubmitWithCancel } from '../../../components/ui/submit-with-cancel.tsx'
 import type { ClientAuthMethod } from '../../../protocol/client-auth.ts'
 import { dpopKeyPair, previewRequest, requestClientCredentials } from '../../../protocol/requests-on-demand.ts'
 import { clientRequestInput, useActiveEnvironment, useFlowScope, type ClientProfile, type Environment } from '../../../state/environment-store.ts'
@@ -105,12 +104,9 @@ export function ClientCredentialsPanel() {
           scopeHint="Space-separated. Kept with this environment."
         />
         <ExtraFields environmentId={environment.id} extra={extra} useDpop={useDpop} onExtraChange={setExtra} onUseDpopChange={setUseDpop} />
-        <div className="flex gap-2">
-          <Button type="submit" busy={request.isPending}>
-            Request token
-          </Button>
-          <CancelButton pending={request.isPending} onCancel={cancellable.cancel} />
-        </div>
+        <SubmitWithCancel pending={request.isPending} onCancel={cancellable.cancel}>
+          Request token
+        </SubmitWithCancel>
       </form>
 
       <TokenReplyView outcome={outcome} note="Added to the token list, so the next steps can use it." />

@@ -5,9 +5,8 @@ import { DpopOption } from '../../../components/dpop/dpop-option.tsx'
 import { GuidedStepNote } from '../../../components/guide/guided-step-note.tsx'
 import { RawExchange } from '../../../components/exchange/exchange-view.tsx'
 import { RequestFailureView } from '../../../components/exchange/request-failure-view.tsx'
-import { Button } from '../../../components/ui/button.tsx'
-import { CancelButton } from '../../../components/ui/cancel-button.tsx'
 import { StepSection } from '../../../components/ui/step-section.tsx'
+import { SubmitWithCancel } from '../../../components/ui/submit-with-cancel.tsx'
 import { dpopKeyPair } from '../../../protocol/dpop-key.ts'
 import type { DeviceAuthorization, DeviceStartOutcome } from '../../../protocol/device-flow.ts'
 import { startDeviceAuthorization } from '../../../protocol/requests-on-demand.ts'
@@ -101,12 +100,9 @@ export function DeviceFlowSteps() {
             scopeHint="Optional, space-separated. Kept with this environment."
           />
           <DpopOption environmentId={environment.id} checked={useDpop} onCheckedChange={setUseDpop} />
-          <div className="flex gap-2">
-            <Button type="submit" busy={flow.starting}>
-              Start device flow
-            </Button>
-            <CancelButton pending={flow.starting} onCancel={flow.cancelStart} />
-          </div>
+          <SubmitWithCancel pending={flow.starting} onCancel={flow.cancelStart}>
+            Start device flow
+          </SubmitWithCancel>
         </form>
         <StartResult authorization={started?.authorization ?? null} expiresAt={started?.schedule.expiresAt ?? 0} outcome={outcome} />
       </StepSection>

@@ -5,12 +5,12 @@ import { GuidedStepNote } from '../../../components/guide/guided-step-note.tsx'
 import { RawExchange } from '../../../components/exchange/exchange-view.tsx'
 import { RequestFailureView } from '../../../components/exchange/request-failure-view.tsx'
 import { Button } from '../../../components/ui/button.tsx'
-import { CancelButton } from '../../../components/ui/cancel-button.tsx'
 import { useCancellable } from '../../../components/ui/use-cancellable.ts'
 import { CodeBlock } from '../../../components/ui/code-block.tsx'
 import { SelectField, TextAreaField, TextField } from '../../../components/ui/fields.tsx'
 import { ParamRowsEditor, type EditableRow } from '../../../components/ui/param-rows-editor.tsx'
 import { StepSection } from '../../../components/ui/step-section.tsx'
+import { SubmitWithCancel } from '../../../components/ui/submit-with-cancel.tsx'
 import { withJwksInBody, type PrivateJwk } from '../../../protocol/client-keys.ts'
 import type { ApiOutcome } from '../../../protocol/external-api.ts'
 import { parseJsonText } from '../../../protocol/json-text.ts'
@@ -289,12 +289,9 @@ export function ExternalApiPanel() {
           onClientKeyChange={setClientKey}
           onInsertJwks={insertJwks}
         />
-        <div className="flex gap-2">
-          <Button type="submit" busy={send.isPending}>
-            Send request
-          </Button>
-          <CancelButton pending={send.isPending} onCancel={cancellable.cancel} />
-        </div>
+        <SubmitWithCancel pending={send.isPending} onCancel={cancellable.cancel}>
+          Send request
+        </SubmitWithCancel>
       </form>
 
       <ApiResult outcome={outcome} environment={environment} clientKey={clientKey} />

@@ -4,11 +4,10 @@ import { ClientRequestFields } from '../../../components/client/client-request-f
 import { useClientChoice } from '../../../components/client/use-client-choice.ts'
 import { TokenReplyView } from '../../../components/exchange/token-reply-view.tsx'
 import { useResultKeptWhileBusy } from '../../../components/exchange/use-result-kept-while-busy.ts'
-import { Button } from '../../../components/ui/button.tsx'
-import { CancelButton } from '../../../components/ui/cancel-button.tsx'
 import { useCancellable } from '../../../components/ui/use-cancellable.ts'
 import { SelectField, TextField, type SelectOption } from '../../../components/ui/fields.tsx'
 import { StepSection } from '../../../components/ui/step-section.tsx'
+import { SubmitWithCancel } from '../../../components/ui/submit-with-cancel.tsx'
 import { requestTokenExchange, TOKEN_TYPE_URIS } from '../../../protocol/token-exchange.ts'
 import type { TokenOutcome } from '../../../protocol/token-response.ts'
 import { clientRequestInput, useActiveEnvironment } from '../../../state/environment-store.ts'
@@ -195,12 +194,9 @@ export function TokenExchangePanel() {
             onResourceChange={setResource}
           />
         </div>
-        <div className="flex gap-2">
-          <Button type="submit" busy={exchange.isPending}>
-            Exchange token
-          </Button>
-          <CancelButton pending={exchange.isPending} onCancel={cancellable.cancel} />
-        </div>
+        <SubmitWithCancel pending={exchange.isPending} onCancel={cancellable.cancel}>
+          Exchange token
+        </SubmitWithCancel>
       </form>
       <TokenReplyView outcome={outcome} note={issuedNote(outcome)} />
     </StepSection>
