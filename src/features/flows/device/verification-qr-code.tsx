@@ -36,7 +36,7 @@ export function VerificationQrCode({ uri, complete, children }: VerificationQrCo
           </div>
         </ErrorBoundary>
       )}
-      <p className="max-w-52 text-center text-xs break-all text-slate-500 dark:text-slate-400">
+      <p className="max-w-52 text-center text-xs text-balance text-slate-500 dark:text-slate-400">
         {complete ? 'Scan to open the complete verification URI' : 'Scan to open the verification URI'}
       </p>
       {!reason && children}
