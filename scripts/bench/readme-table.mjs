@@ -16,7 +16,7 @@ export const format = (value, unit) => {
 
 export function tableOf(results) {
   const lines = [
-    `Measured ${results.generatedAt} on ${results.machine.cpus} cores (load ${results.machine.loadAverage.join(' / ')}), ${results.runs} interleaved runs, Chromium ${results.machine.chromium}.`,
+    `Measured ${results.generatedAt} on ${results.machine.cpus} cores (load ${results.machine.loadAverage.join(' / ')}), ${results.runs} interleaved runs${results.firstViewLoads ? ` (first view: ${results.firstViewLoads} loads of each page)` : ''}, Chromium ${results.machine.chromium}.`,
     '',
     '| measure | console | baseline (same run) | ratio | goal (issue 10) | met |',
     '|---|---|---|---|---|---|',
