@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { HttpExchange } from '../protocol/http-exchange.ts'
-import { ExchangeLog } from './exchange-log.ts'
+import { ExchangeLog, logContinuation } from './exchange-log.ts'
 
 const exchange = (id: string): HttpExchange => ({
   id,
@@ -80,5 +80,27 @@ describe('ExchangeLog', () => {
     const { log } = ExchangeLog.EMPTY.appended([exchange('a'), exchange('b')], 10)
     expect(log.find((entry) => entry.id === 'a')?.id).toBe('a')
     expect(log.find((entry) => entry.id === 'z')).toBeUndefined()
+  })
+})
+
+describe('logContinuation', () => {
+  const start = ExchangeLog.EMPTY.appended(many(4), 10).log
+
+  it('tells how many of the oldest a later view of the same log dropped and how many it kept', () => {
+    expect(logContinuation(start, start.appended(many(2, 'new'), 10).log)).toEqual({ dropped: 0, kept: 4 })
+    expect(logContinuation(start, start.appended(many(3, 'new'), 5).log)).toEqual({ dropped: 2, kept: 2 })
+    expect(logContinuation(start, start)).toEqual({ dropped: 0, kept: 4 })
+  })
+
+  it('is null for another log, one that kept none of the previous, or an empty one', () => {
+    expect(logContinuation(start, ExchangeLog.EMPTY.appended(many(4), 10).log)).toBeNull()
+    expect(logContinuation(start, start.appended(many(4, 'new'), 4).log)).toBeNull()
+    expect(logContinuation(start, ExchangeLog.EMPTY)).toBeNull()
+    expect(logContinuation(ExchangeLog.EMPTY, start)).toBeNull()
+  })
+
+  it('is null when a branch appended to the same start differs from the previous view', () => {
+    const previous = start.appended([exchange('left')], 10).log
+    expect(logContinuation(previous, start.appended([exchange('right')], 10).log)).toBeNull()
   })
 })

@@ -4,6 +4,28 @@ import { buildSearchText } from './exchange-search-text.ts'
 /** Past this many dropped slots at the front, the shared array is copied without them. */
 const COMPACT_AFTER = 4_096
 
+/** The log read by position, oldest first: the store's view, or an array. */
+export interface ExchangeList {
+  readonly length: number
+  at(index: number): HttpExchange | undefined
+}
+
+/**
+ * How `next` continues `previous` when it is the same append-only log with new exchanges appended and
+ * perhaps its oldest dropped (by the cap): how many of `previous`'s oldest it dropped, and how many it kept
+ * (`next`'s first `kept`). Slots are never rewritten, so matching both ends of the kept run proves the
+ * middle. Null when `next` is another log, or keeps none of `previous`.
+ */
+export function logContinuation(previous: ExchangeList, next: ExchangeList): { dropped: number; kept: number } | null {
+  if (previous.length === 0 || next.length === 0) return null
+  const oldest = next.at(0)
+  let dropped = 0
+  while (dropped < previous.length && previous.at(dropped) !== oldest) dropped++
+  const kept = previous.length - dropped
+  if (kept === 0 || kept > next.length || next.at(kept - 1) !== previous.at(previous.length - 1)) return null
+  return { dropped, kept }
+}
+
 /**
  * An immutable view of the HTTP log, oldest first, over a shared append-only array. Appending writes
  * new slots and makes a new view, so recording one exchange costs O(1) instead of copying the whole

@@ -1,4 +1,5 @@
 import type { ExchangeStep, HttpExchange } from '../../protocol/http-exchange.ts'
+import { logContinuation, type ExchangeList } from '../../state/exchange-log.ts'
 
 /** Where a step of the tutorial stands, derived from what was sent and answered, never stored. */
 export type StepState = 'not_started' | 'waiting' | 'done' | 'failed'
@@ -40,12 +41,6 @@ function stateOf(latest: HttpExchange | undefined, step: ExchangeStep): StepStat
   return 'failed'
 }
 
-/** The log as the store holds it (or an array), oldest first. */
-interface ExchangeList {
-  readonly length: number
-  at(index: number): HttpExchange | undefined
-}
-
 /** The latest exchange of each step since `since`, by its index in `exchanges`. */
 interface LatestByStep {
   exchanges: ExchangeList
@@ -63,18 +58,15 @@ function noteLatest(indices: Map<ExchangeStep, number>, exchanges: ExchangeList,
 
 /**
  * `last` carried over to `exchanges` when that is the same log with exchanges appended (and perhaps its
- * oldest dropped by the cap): only the new ones are read. The store's log is append-only, so matching both
- * ends proves the middle. Null when it is another log, or a step's latest exchange was dropped.
+ * oldest dropped by the cap): only the new ones are read. Null when it is another log, or a step's latest
+ * exchange was dropped.
  */
 function extended(last: LatestByStep, exchanges: ExchangeList): Map<ExchangeStep, number> | null {
   const previous = last.exchanges
   if (previous === exchanges) return last.indices
-  if (previous.length === 0 || exchanges.length === 0) return null
-  const oldest = exchanges.at(0)
-  let dropped = 0
-  while (dropped < previous.length && previous.at(dropped) !== oldest) dropped++
-  const kept = previous.length - dropped
-  if (kept === 0 || kept > exchanges.length || exchanges.at(kept - 1) !== previous.at(previous.length - 1)) return null
+  const continued = logContinuation(previous, exchanges)
+  if (continued === null) return null
+  const { dropped, kept } = continued
   const indices = new Map<ExchangeStep, number>()
   for (const [step, index] of last.indices) {
     if (index < dropped) return null

@@ -1,10 +1,9 @@
 import type { HttpExchange } from '../../protocol/http-exchange.ts'
+import { logContinuation, type ExchangeList } from '../../state/exchange-log.ts'
 import { searchTextOf } from '../../state/exchange-search-text.ts'
 
 /** What the log offers the filter: the store's view, or an array (oldest first either way). */
-export interface ExchangeSequence {
-  readonly length: number
-  at(index: number): HttpExchange | undefined
+export interface ExchangeSequence extends ExchangeList {
   /** The search text the log built for the exchange at `index`, when it keeps one. */
   searchTextAt?(index: number): string
 }
@@ -139,17 +138,13 @@ export class LogSearch {
 
   /**
    * The same query over `source` when it is `last.source` with its oldest entries dropped and new
-   * ones appended (the log is append-only, so matching both ends proves the middle): the kept
-   * matches shift down, and only the new entries are searched. Null when `source` is another log.
+   * ones appended: the kept matches shift down, and only the new entries are searched. Null when
+   * `source` is another log.
    */
   private extended(last: Matches, source: ExchangeSequence): Matches | null {
-    const previous = last.source
-    if (previous.length === 0 || source.length === 0) return null
-    const oldest = source.at(0)
-    let dropped = 0
-    while (dropped < previous.length && previous.at(dropped) !== oldest) dropped++
-    const kept = previous.length - dropped
-    if (kept === 0 || kept > source.length || source.at(kept - 1) !== previous.at(previous.length - 1)) return null
+    const continued = logContinuation(last.source, source)
+    if (continued === null) return null
+    const { dropped, kept } = continued
     // The first match the log still holds: matches are in log order.
     let low = 0
     let high = last.indices.length
