@@ -17,7 +17,7 @@ import { freePort } from './free-port.mjs'
 import { importSession, prepareLogPage } from './log-keystrokes.mjs'
 import { writeSessionFile } from './session-fixture.mjs'
 import { median, percentile } from './stats.mjs'
-import { cpuByKind, readTrace } from './trace.mjs'
+import { cpuByKind, MAIN_THREAD_KINDS, readTrace } from './trace.mjs'
 
 const { values: options, positionals } = parseArgs({
   allowPositionals: true,
@@ -35,32 +35,11 @@ const CATEGORIES = [
   ...(options.detail ? ['disabled-by-default-v8.cpu_profiler'] : []),
 ].join(',')
 
-/** What each main-thread trace event is counted as; nested events are subtracted from their parent. */
-const KINDS = {
-  'V8.CompileCode': 'lazy compile',
-  FunctionCall: 'JS',
-  TimerFire: 'JS',
-  FireAnimationFrame: 'JS',
-  FireIdleCallback: 'JS',
-  RunMicrotasks: 'JS',
-  EventDispatch: 'JS',
-  'V8.GC_SCAVENGER': 'GC',
-  MinorGC: 'GC',
-  MajorGC: 'GC',
-  ParseHTML: 'HTML and CSS parsing',
-  UpdateLayoutTree: 'style',
-  Layout: 'layout',
-  PrePaint: 'paint',
-  Paint: 'paint',
-  Layerize: 'paint',
-  Commit: 'paint',
-  RunTask: 'other (IPC, loading, idle)',
-}
 const ms = (value) => value.toFixed(1).padStart(8)
 
 /** Main-thread CPU by kind inside [start, end] (trace µs) of the renderer `pid`/`tid`, with its total and the window. */
 function clickCpu(events, thread, start, end) {
-  const kinds = cpuByKind(events, thread, start, end, KINDS)
+  const kinds = cpuByKind(events, thread, start, end, MAIN_THREAD_KINDS)
   kinds.total = Object.values(kinds).reduce((sum, value) => sum + value, 0)
   kinds['wall: window'] = (end - start) / 1000
   return kinds
@@ -123,7 +102,7 @@ function printTimeline(events, thread, profile, start, end) {
     if (event.cat?.includes('blink.user_timing') && event.ph !== 'X') console.log(`${at(event.ts)}          mark ${event.name}`)
     if (event.tid !== tid || event.ph !== 'X' || event.name !== 'RunTask' || (event.tdur ?? 0) < 300) continue
     const inner = inside
-      .filter((child) => child.tid === tid && child.ph === 'X' && child.ts >= event.ts && child.ts < event.ts + event.dur && child.name in KINDS && child.name !== 'RunTask' && (child.tdur ?? 0) > 200)
+      .filter((child) => child.tid === tid && child.ph === 'X' && child.ts >= event.ts && child.ts < event.ts + event.dur && child.name in MAIN_THREAD_KINDS && child.name !== 'RunTask' && (child.tdur ?? 0) > 200)
       .slice(0, 8)
       .map((child) => `${child.name}${child.args?.data?.type ? `[${child.args.data.type}]` : ''}${child.args?.data?.functionName ? `[${child.args.data.functionName}]` : ''} ${(child.tdur / 1000).toFixed(1)}`)
     console.log(`${at(event.ts)} ${ms((event.tdur ?? 0) / 1000)}  ${inner.join(' | ')}`)

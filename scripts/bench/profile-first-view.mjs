@@ -15,7 +15,7 @@ import { build, preview } from 'vite'
 import { firstPaintReported, watchFirstPaint } from './first-view.mjs'
 import { freePort } from './free-port.mjs'
 import { interleaved, median } from './stats.mjs'
-import { cpuByKind, readTrace } from './trace.mjs'
+import { cpuByKind, MAIN_THREAD_KINDS, readTrace } from './trace.mjs'
 
 const { values: options, positionals: trees } = parseArgs({
   allowPositionals: true,
@@ -36,31 +36,6 @@ const CATEGORIES = [
   ...(options.detail ? ['disabled-by-default-v8.cpu_profiler'] : []),
 ].join(',')
 
-/** What each main-thread trace event is counted as; nested events are subtracted from their parent. */
-const KINDS = {
-  'v8.compileModule': 'compile',
-  'v8.compile': 'compile',
-  'V8.CompileCode': 'lazy compile',
-  'v8.evaluateModule': 'module evaluation',
-  EvaluateScript: 'classic scripts (incl. the harness)',
-  FunctionCall: 'JS tasks (render, effects)',
-  TimerFire: 'JS tasks (render, effects)',
-  FireAnimationFrame: 'JS tasks (render, effects)',
-  FireIdleCallback: 'JS tasks (render, effects)',
-  RunMicrotasks: 'JS tasks (render, effects)',
-  EventDispatch: 'JS tasks (render, effects)',
-  MinorGC: 'GC',
-  MajorGC: 'GC',
-  ParseHTML: 'HTML and CSS parsing',
-  ParseAuthorStyleSheet: 'HTML and CSS parsing',
-  UpdateLayoutTree: 'style',
-  Layout: 'layout',
-  PrePaint: 'paint',
-  Paint: 'paint',
-  Layerize: 'paint',
-  Commit: 'paint',
-  RunTask: 'other (navigation, IPC, loading)',
-}
 
 const short = (url) => (url ? url.replace(/^https?:\/\/[^/]+/, '').slice(0, 60) : '')
 const ms = (value) => value.toFixed(1).padStart(7)
@@ -74,7 +49,7 @@ function firstPaintCpu(events) {
   const own = events
     .filter((event) => event.pid === pid && event.ph === 'X' && event.ts >= start && event.ts <= end)
     .sort((a, b) => a.ts - b.ts || b.dur - a.dur)
-  const kinds = cpuByKind(events, { pid, tid }, start, end, KINDS)
+  const kinds = cpuByKind(events, { pid, tid }, start, end, MAIN_THREAD_KINDS)
   const background = own.filter((event) => event.tid !== tid && /^(BackgroundCompileTask::Run|V8.CompileCodeBackground)$/.test(event.name))
   kinds['compile on other threads (not in total)'] = background.reduce((sum, event) => sum + (event.tdur ?? event.dur) / 1000, 0)
   // When the entry's code started to run, and when its file had arrived: the wait between is compiling.
@@ -96,7 +71,7 @@ function printDetail(events, { navigation, end }) {
   console.log('   tasks over 2 ms CPU (ms from navigationStart: start, wall, CPU, what)')
   for (const task of main.filter((event) => event.name === 'RunTask' && (event.tdur ?? 0) > 2000)) {
     const inner = main
-      .filter((event) => event.ts >= task.ts && event.ts < task.ts + task.dur && event.name in KINDS && event.name !== 'RunTask' && (event.tdur ?? 0) > 1000)
+      .filter((event) => event.ts >= task.ts && event.ts < task.ts + task.dur && event.name in MAIN_THREAD_KINDS && event.name !== 'RunTask' && (event.tdur ?? 0) > 1000)
       .slice(0, 8)
       .map((event) => `${event.name}${event.args?.data?.functionName ? `[${event.args.data.functionName}]` : ''} ${(event.tdur / 1000).toFixed(1)}`)
     console.log(`   ${at(task.ts)} ${ms(task.dur / 1000)} ${ms(task.tdur / 1000)}  ${inner.join(' | ')}`)

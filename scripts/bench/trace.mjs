@@ -17,6 +17,36 @@ export async function readTrace(session, complete) {
 }
 
 /**
+ * What each main-thread trace event is counted as, for both profilers, so they split CPU the same way;
+ * nested events are taken off their parent (cpuByKind).
+ */
+export const MAIN_THREAD_KINDS = {
+  'v8.compileModule': 'compile',
+  'v8.compile': 'compile',
+  'V8.CompileCode': 'lazy compile',
+  'v8.evaluateModule': 'module evaluation',
+  EvaluateScript: 'classic scripts (incl. the harness)',
+  FunctionCall: 'JS (events, render, effects)',
+  TimerFire: 'JS (events, render, effects)',
+  FireAnimationFrame: 'JS (events, render, effects)',
+  FireIdleCallback: 'JS (events, render, effects)',
+  RunMicrotasks: 'JS (events, render, effects)',
+  EventDispatch: 'JS (events, render, effects)',
+  'V8.GC_SCAVENGER': 'GC',
+  MinorGC: 'GC',
+  MajorGC: 'GC',
+  ParseHTML: 'HTML and CSS parsing',
+  ParseAuthorStyleSheet: 'HTML and CSS parsing',
+  UpdateLayoutTree: 'style',
+  Layout: 'layout',
+  PrePaint: 'paint',
+  Paint: 'paint',
+  Layerize: 'paint',
+  Commit: 'paint',
+  RunTask: 'other (IPC, loading, idle)',
+}
+
+/**
  * Thread CPU (ms) by kind of the events `kinds` names, on thread `pid`/`tid` inside [start, end] (trace
  * µs). An event nested in another counts as its own kind and is taken off its parent's.
  */
