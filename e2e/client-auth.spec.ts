@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test'
 import { answerOnSecondDevice } from './approve-device.ts'
+import { expectQrCodeOf } from './qr-code.ts'
 import { E2E_SANDBOX, E2E_SANDBOX_CLIENT_ID_IN_BODY, E2E_SANDBOX_SPARSE_DEVICE, E2E_SANDBOX_STRICT_AUTH } from './servers.ts'
 import { discover, registerDeviceClient, requestDcrToken, walkToDeviceCode } from './walkthrough.ts'
 
@@ -65,6 +66,7 @@ test('a sparse device reply and slow_down on the first poll: 5 s default interva
   await expect(deviceStep).toContainText('the server sent none: RFC 8628 §3.2 says 5 s')
   const userCode = (await deviceStep.getByLabel('User code').textContent()) ?? ''
   const verificationUri = (await deviceStep.getByRole('link').first().getAttribute('href')) ?? ''
+  await expectQrCodeOf(deviceStep.getByRole('img', { name: 'QR code' }), verificationUri)
 
   const step = pollStep(page)
   await step.getByLabel('Poll automatically').check()

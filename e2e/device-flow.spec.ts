@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test'
 import { answerOnSecondDevice } from './approve-device.ts'
+import { expectQrCodeOf } from './qr-code.ts'
 import { discover, poll, registerDeviceClient, requestDcrToken, startDeviceFlow, walkToDeviceCode } from './walkthrough.ts'
 
 // The tutorial once, then its device step twice more from "Start over": each round a new device code, polled
@@ -57,8 +58,9 @@ async function startOver(page: Page, previousUri: string) {
   await page.getByRole('region', { name: 'Poll' }).getByRole('button', { name: 'Start over' }).click()
   const link = page.getByRole('region', { name: 'Device Flow' }).getByRole('link', { name: /user_code=/ })
   await expect(link).not.toHaveAttribute('href', previousUri)
-  await expect(page.getByRole('region', { name: 'Device Flow' }).getByRole('img', { name: 'QR code' })).toBeVisible()
-  return (await link.getAttribute('href')) ?? ''
+  const uri = (await link.getAttribute('href')) ?? ''
+  await expectQrCodeOf(page.getByRole('region', { name: 'Device Flow' }).getByRole('img', { name: 'QR code' }), uri)
+  return uri
 }
 
 // When each poll is sent (never early, +5 s after slow_down, none after a final answer) is the device-flow hook's

@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test'
+import { expectQrCodeOf } from './qr-code.ts'
 
 /** Steps shared by the journeys, each as a person would do it, through accessible names only. */
 export async function discover(page: Page, issuer?: string) {
@@ -23,16 +24,17 @@ export async function registerDeviceClient(page: Page) {
   await expect(step.getByText(/the Device Flow step now uses it/)).toBeVisible()
 }
 
-/** Starts the device flow and returns the URI the QR code encodes. */
+/** Starts the device flow, checks that its QR code scans as the complete verification URI, and returns that URI. */
 export async function startDeviceFlow(page: Page, scope = '') {
   const step = page.getByRole('region', { name: 'Device Flow' })
   await expect(step.getByLabel('Client', { exact: true })).toContainText('device-client')
   if (scope) await step.getByLabel('Scope').fill(scope)
   await step.getByRole('button', { name: 'Start device flow' }).click()
-  await expect(step.getByRole('img', { name: 'QR code' })).toBeVisible()
   await expect(step.getByLabel('User code')).toHaveText(/\S+/)
   const link = step.getByRole('link', { name: /user_code=/ })
-  return (await link.getAttribute('href')) ?? ''
+  const uri = (await link.getAttribute('href')) ?? ''
+  await expectQrCodeOf(step.getByRole('img', { name: 'QR code' }), uri)
+  return uri
 }
 
 export async function poll(page: Page) {

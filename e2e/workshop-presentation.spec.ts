@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { expect, test, type Page } from '@playwright/test'
 import { answerOnSecondDevice } from './approve-device.ts'
+import { expectQrCodeOf } from './qr-code.ts'
 import { firstViewOf, recordFirstViews } from './first-view.ts'
 import { E2E_SANDBOX } from './servers.ts'
 import { discover, poll, registerDeviceClient, requestDcrToken, startDeviceFlow } from './walkthrough.ts'
@@ -96,7 +97,7 @@ test('the guided walk-through from an empty browser, then Presentation mode hide
   const userCode = (await deviceStep.getByLabel('User code').textContent()) ?? ''
   await deviceStep.getByRole('button', { name: 'Show QR code full screen' }).click()
   const scan = page.getByRole('dialog', { name: 'Scan to continue' })
-  await expect(scan.getByRole('img', { name: 'Full-screen QR code' })).toBeVisible()
+  await expectQrCodeOf(scan.getByRole('img', { name: 'Full-screen QR code' }), verificationUriComplete)
   await expect(scan.getByLabel('Full-screen user code')).toHaveText(userCode)
   await scan.getByRole('button', { name: 'Close' }).click()
   await expect(scan).toBeHidden()
