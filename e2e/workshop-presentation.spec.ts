@@ -117,8 +117,27 @@ test('the guided walk-through from an empty browser, then Presentation mode hide
   // Without presentation mode the token list shows the tokens: the search below can find them.
   expect(await visibleText(page)).toContain(secrets.find((secret) => secret.startsWith('eyJ')) ?? 'no JWT')
 
+  const layout = async () => {
+    const [navigation, steps, log] = await Promise.all([
+      page.getByRole('navigation', { name: 'Walk-through steps' }).boundingBox(),
+      page.getByRole('main').boundingBox(),
+      page.getByRole('complementary', { name: 'HTTP log' }).boundingBox(),
+    ])
+    if (!navigation || !steps || !log) throw new Error('the navigation, the steps and the log should all be on screen')
+    return { navigation, steps, log }
+  }
+  // 1280 px wide: three columns, the navigation beside the steps.
+  const before = await layout()
+  expect(before.navigation.x + before.navigation.width).toBeLessThanOrEqual(before.steps.x)
+
   await presentation.check()
   await expect(page.locator('html')).toHaveAttribute('data-presentation', '')
+  // The larger text needs a wider screen for three columns: the navigation moves above the steps, which
+  // keep their width beside the log.
+  const presenting = await layout()
+  expect(presenting.navigation.y + presenting.navigation.height).toBeLessThanOrEqual(presenting.steps.y)
+  expect(presenting.log.x).toBeGreaterThanOrEqual(presenting.steps.x + presenting.steps.width)
+  expect(presenting.steps.width).toBeGreaterThan(1.5 * presenting.log.width)
 
   // Open every view: each step's raw HTTP, every exchange of the log (one at a time), the token list.
   for (const summary of await page.locator('main summary').all()) await summary.click()

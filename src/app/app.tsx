@@ -33,9 +33,9 @@ function Header() {
   const environment = useActiveEnvironment()
   return (
     <header className="flex items-center justify-between gap-4 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-800 dark:bg-slate-900">
-      <div className="flex items-center gap-2">
+      <div className="flex shrink-0 items-center gap-2">
         <ConsoleLogo className="size-6" />
-        <h1 className="text-lg font-semibold tracking-tight">OAuth Console</h1>
+        <h1 className="text-lg font-semibold tracking-tight whitespace-nowrap">OAuth Console</h1>
       </div>
       <div className="flex min-w-0 items-center gap-3">
         <p className="truncate text-sm text-slate-600 dark:text-slate-300">
@@ -125,21 +125,21 @@ export function App() {
       <SecretMaskingProvider>
         <GuidedModeProvider>
         <RelayOfferProvider>
-        <div className="flex h-dvh flex-col overflow-hidden">
+        <div className="@container/app flex h-dvh flex-col overflow-hidden">
           <a href="#main" className="sr-only text-sm focus:not-sr-only focus:absolute focus:p-2">
             Skip to the steps
           </a>
           <Header />
           <SharedLinkArrival />
-          <div className="grid min-h-0 flex-1 grid-cols-1 grid-rows-[auto_1fr_auto] lg:grid-cols-[15rem_minmax(0,1fr)_minmax(22rem,32rem)] lg:grid-rows-1">
+          <div className="grid min-h-0 flex-1 grid-cols-1 grid-rows-[auto_1fr_auto] split:grid-cols-[minmax(0,1fr)_minmax(18rem,24rem)] split:grid-rows-[auto_1fr] wide:grid-cols-[15rem_minmax(0,1fr)_minmax(22rem,32rem)] wide:grid-rows-1">
             {/* The navigation and the log come the frame after the steps: the grid keeps their places meanwhile. */}
-            <AfterFirstView placeholder={<div />}>
+            <AfterFirstView placeholder={<div className="split:col-span-2 wide:col-span-1" />}>
               <StepNavigation otherSteps={OTHER_STEPS} />
             </AfterFirstView>
             <main id="main" className="relative min-h-0 min-w-0 overflow-y-auto p-4">
               <WalkthroughSteps />
             </main>
-            <aside aria-label="HTTP log" className="relative min-w-0 max-h-[40vh] min-h-0 border-t border-slate-200 bg-white lg:max-h-none lg:border-t-0 lg:border-l dark:border-slate-800 dark:bg-slate-900">
+            <aside aria-label="HTTP log" className="relative min-w-0 max-h-[40vh] min-h-0 border-t border-slate-200 bg-white split:max-h-none split:border-t-0 split:border-l dark:border-slate-800 dark:bg-slate-900">
               <ErrorBoundary what="the HTTP log">
                 <AfterFirstView>
                   <HttpLogPanel />

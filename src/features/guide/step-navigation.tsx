@@ -52,8 +52,8 @@ export function StepNavigation({ otherSteps = [] }: { otherSteps?: readonly { id
   }
 
   return (
-    <nav aria-label="Walk-through steps" className="flex flex-col gap-2 border-b border-slate-200 px-3 py-2 lg:border-r lg:border-b-0 dark:border-slate-800">
-      <label className="flex items-center gap-2 text-sm">
+    <nav aria-label="Walk-through steps" className="flex flex-col gap-2 border-b border-slate-200 px-3 py-2 split:col-span-2 split:flex-row split:items-center split:gap-4 wide:col-span-1 wide:flex-col wide:items-stretch wide:gap-2 wide:border-r wide:border-b-0 dark:border-slate-800">
+      <label className="flex shrink-0 items-center gap-2 text-sm">
         <input
           type="checkbox"
           role="switch"
@@ -64,7 +64,7 @@ export function StepNavigation({ otherSteps = [] }: { otherSteps?: readonly { id
         />
         Guided mode
       </label>
-      <ol className="flex gap-1 overflow-x-auto lg:flex-col">
+      <ol className="flex gap-1 overflow-x-auto split:min-w-0 split:flex-1 wide:flex-initial wide:flex-col">
         {WALKTHROUGH_STEPS.map((step) => {
           const state = progress[step.id]
           return (
@@ -73,7 +73,7 @@ export function StepNavigation({ otherSteps = [] }: { otherSteps?: readonly { id
                 {STATE_MARK[state]}
               </span>
               {/* In the side column a wide UI font puts the state under the step's name rather than clipping it. */}
-              <span className="flex items-center gap-1 lg:flex-wrap">
+              <span className="flex items-center gap-1 wide:flex-wrap">
                 <a
                   href={`#${step.id}`}
                   aria-current={next?.id === step.id ? 'step' : undefined}
@@ -102,7 +102,7 @@ export function StepNavigation({ otherSteps = [] }: { otherSteps?: readonly { id
           </li>
         ))}
       </ol>
-      <section aria-label="What to do next" className="hidden rounded-md bg-slate-100 p-2 text-xs leading-relaxed lg:block dark:bg-slate-800/60">
+      <section aria-label="What to do next" className="hidden rounded-md bg-slate-100 p-2 text-xs leading-relaxed wide:block dark:bg-slate-800/60">
         {next ? (
           <>
             <p className="font-semibold">
@@ -117,7 +117,7 @@ export function StepNavigation({ otherSteps = [] }: { otherSteps?: readonly { id
       <button
         type="button"
         onClick={startOver}
-        className="self-start rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-200 dark:border-slate-600 dark:hover:bg-slate-800"
+        className="shrink-0 self-start rounded-md border border-slate-300 px-2 py-1 text-xs split:self-center wide:self-start hover:bg-slate-200 dark:border-slate-600 dark:hover:bg-slate-800"
       >
         Start over
       </button>
