@@ -38,6 +38,20 @@ test('requests that fail before an OAuth reply are each explained, keep what was
     await expect(environment.getByText('Blocked by CORS')).toHaveCount(0)
   })
 
+  await test.step('an Issuer URL that is not the issuer: no discovery document, what each well-known URL answered, and the likely cause', async () => {
+    // The sandbox's origin with a path it does not serve: both well-known URLs answer 404.
+    await environment.getByLabel('Issuer URL').fill(`${E2E_SANDBOX.origin}/oauth/v2`)
+    await environment.getByRole('button', { name: 'Discover' }).click()
+
+    const notice = environment.getByRole('alert').filter({ hasText: 'No discovery document at this issuer' })
+    await expect(notice).toContainText(`${E2E_SANDBOX.origin}/oauth/v2/.well-known/openid-configuration: HTTP 404`)
+    await expect(notice).toContainText(`${E2E_SANDBOX.origin}/.well-known/oauth-authorization-server/oauth/v2: HTTP 404`)
+    await expect(notice).toContainText("Most often the Issuer URL is not the server's issuer")
+    // Not the token endpoint's glossary: a 404 here means nothing is there, not a malformed request.
+    await expect(environment).not.toContainText('What it means')
+    await expect(environment.getByLabel('Issuer URL')).toHaveValue(`${E2E_SANDBOX.origin}/oauth/v2`)
+  })
+
   await discover(page, E2E_SANDBOX.issuer)
   const api = page.getByRole('region', { name: 'External API' })
 

@@ -60,11 +60,30 @@ describe('discover', () => {
     expect(await outcome).toMatchObject({ kind: 'found', source: 'oauth-authorization-server' })
   })
 
-  it('returns the OIDC failure when neither document exists', async () => {
+  it('returns no_metadata, with what each well-known URL answered, when neither document exists', async () => {
     const { outcome, exchanges } = run([textReply('', 404), textReply('<html>nope</html>', 404, { 'content-type': 'text/html' })])
     expect(await outcome).toEqual({
-      kind: 'not_oauth', status: 404, contentType: 'text/plain;charset=UTF-8', reason: 'an empty body', exchange: exchanges[0],
+      kind: 'no_metadata',
+      attempts: [
+        { source: 'openid-configuration', url: `${issuer}/.well-known/openid-configuration`, answer: 'HTTP 404, an empty body', exchange: exchanges[0] },
+        { source: 'oauth-authorization-server', url: 'https://as.example/.well-known/oauth-authorization-server/tenant', answer: 'HTTP 404, an HTML page', exchange: exchanges[1] },
+      ],
     })
+  })
+
+  it('says which OAuth error a 404 carried, clipped and with invisible characters shown', async () => {
+    const description = `unrecognized route\u202E${'x'.repeat(300)}`
+    const { outcome } = run([jsonReply({ error: 'invalid_request', error_description: description }, 404), textReply('', 404)])
+    const result = await outcome
+    if (result.kind !== 'no_metadata') throw new Error(`expected no_metadata, got ${result.kind}`)
+    expect(result.attempts[0]?.answer).toMatch(/^HTTP 404, OAuth error invalid_request: unrecognized route\\u\{202E\}x+\.\.\.$/)
+    expect(result.attempts[0]?.answer.length).toBeLessThan(260)
+  })
+
+  it('keeps a CORS refusal, not no_metadata, when the second document is missing', async () => {
+    // The request, the probe that finds the server answering (so CORS), then RFC 8414's 404.
+    const { outcome } = run([new TypeError('Failed to fetch'), textReply('', 200), textReply('', 404)])
+    expect(await outcome).toMatchObject({ kind: 'transport', failure: { kind: 'cors' } })
   })
 
   it('returns the RFC 8414 failure when it is the more telling one', async () => {
@@ -137,17 +156,20 @@ describe('discover', () => {
     ['null', 'JSON that is not an object'],
     ['[]', 'JSON that is not an object'],
     ['', 'an empty body'],
-  ])('returns not_oauth when both documents are %j: %s', async (body, reason) => {
+  ])('returns no_metadata when both documents are %j: %s', async (body, reason) => {
     const json = { 'content-type': 'application/json' }
     expect(await run([textReply(body, 200, json), textReply(body, 200, json)]).outcome).toMatchObject({
-      kind: 'not_oauth', status: 200, reason,
+      kind: 'no_metadata', attempts: [{ answer: `HTTP 200, ${reason}` }, { answer: `HTTP 200, ${reason}` }],
     })
   })
 
-  it('returns not_oauth for JSON objects that are not metadata', async () => {
+  it('returns no_metadata for JSON objects that are not metadata', async () => {
     expect(await run([jsonReply({ hello: 'world' }), jsonReply({ hello: 'world' })]).outcome).toMatchObject({
-      kind: 'not_oauth',
-      reason: 'a JSON object that is not authorization server metadata: the server\'s metadata has no "issuer" (OpenID Connect Discovery 1.0 §3)',
+      kind: 'no_metadata',
+      attempts: [
+        { answer: 'HTTP 200, a JSON object that is not authorization server metadata: the server\'s metadata has no "issuer" (OpenID Connect Discovery 1.0 §3)' },
+        { answer: 'HTTP 200, a JSON object that is not authorization server metadata: the server\'s metadata has no "issuer" (RFC 8414 §2)' },
+      ],
     })
   })
 

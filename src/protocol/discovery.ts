@@ -6,6 +6,7 @@ import { settleReply } from './reply-settlement.ts'
 import { createRequestContext, type RecordInput, type RequestContext } from './request-context.ts'
 import { exhaustiveSwitchError, type RequestFailure } from './request-failure.ts'
 import { endpointsFromMetadata, parseHttpUrl, type ServerEndpoints } from './server-endpoints.ts'
+import { clipText, escapeInvisible } from './visible-text.ts'
 import type { FetchFn } from './transport-failure.ts'
 
 export type MetadataSource = 'openid-configuration' | 'oauth-authorization-server'
@@ -37,7 +38,26 @@ export type DiscoveryOutcome =
       endpoints: ServerEndpoints
       exchange: HttpExchange | null
     }
+  | {
+      /**
+       * Neither well-known URL served metadata (a 404, an HTML page, JSON that is not metadata): most often
+       * the issuer URL is not the server's issuer. Each attempt says what came back instead.
+       */
+      kind: 'no_metadata'
+      attempts: MissingMetadata[]
+    }
   | RequestFailure
+
+/** One well-known URL that served no metadata, and what it served instead. */
+export interface MissingMetadata {
+  source: MetadataSource
+  url: string
+  /** Plain words: "HTTP 404, OAuth error invalid_request: unrecognized route", "HTTP 200, an HTML page" ... */
+  answer: string
+  exchange: HttpExchange | null
+}
+
+type NoDocument = Extract<RequestFailure, { kind: 'oauth_error' | 'not_oauth' }>
 
 export interface DiscoveryInput extends RecordInput {
   issuer: string
@@ -63,8 +83,24 @@ export async function discover(input: DiscoveryInput | string, fetchFn?: FetchFn
   const first = await attempt('openid-configuration', parsed.url, asked, recording)
   if (!worthFallback(first)) return first
   const second = await attempt('oauth-authorization-server', parsed.url, asked, recording)
-  // When neither document exists, the OpenID Connect failure is the one people expect to see.
+  if (isNoDocument(first) && isNoDocument(second)) {
+    return { kind: 'no_metadata', attempts: [missingMetadata('openid-configuration', first), missingMetadata('oauth-authorization-server', second)] }
+  }
+  // Otherwise (CORS, say) the OpenID Connect failure is the one people expect to see, unless the second says more.
   return !worthFallback(second) ? second : first
+}
+
+/** A reply that says there is no metadata here, as opposed to a server failing or a blocked request. */
+function isNoDocument(outcome: DiscoveryOutcome): outcome is NoDocument {
+  return outcome.kind === 'not_oauth' || (outcome.kind === 'oauth_error' && outcome.status === 404)
+}
+
+function missingMetadata(source: MetadataSource, failure: NoDocument): MissingMetadata {
+  const answer =
+    failure.kind === 'oauth_error'
+      ? `HTTP ${failure.status}, OAuth error ${clipText(failure.error, 80)}${failure.error_description ? `: ${clipText(failure.error_description, 200)}` : ''}`
+      : `HTTP ${failure.status}, ${failure.reason}`
+  return { source, url: failure.exchange?.request.url ?? '', answer: escapeInvisible(answer).text, exchange: failure.exchange }
 }
 
 function worthFallback(outcome: DiscoveryOutcome): boolean {
@@ -79,6 +115,7 @@ function worthFallback(outcome: DiscoveryOutcome): boolean {
     case 'transport':
       return outcome.failure.kind === 'cors'
     case 'invalid_input':
+    case 'no_metadata':
       return false
     default:
       return exhaustiveSwitchError(outcome)

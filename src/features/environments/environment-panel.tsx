@@ -21,6 +21,7 @@ import { useLoadedQueryClient, useQueryOnDemand } from '../../state/query-on-dem
 import { requestTransport } from '../../state/request-transport.ts'
 import { ClientList } from './client-list.tsx'
 import { discoveryOptions } from './discovery-query.ts'
+import { NoMetadataNotice } from './no-metadata-notice.tsx'
 import { RelaySection } from './relay-section.tsx'
 import { OriginConcerns } from './origin-concerns.tsx'
 
@@ -133,7 +134,8 @@ export function EnvironmentPanel() {
             </Button>
           </Notice>
         )}
-        {result && result.kind !== 'found' && result.kind !== 'issuer_mismatch' && <RequestFailureView failure={result} />}
+        {result?.kind === 'no_metadata' && <NoMetadataNotice attempts={result.attempts} />}
+        {result && result.kind !== 'found' && result.kind !== 'issuer_mismatch' && result.kind !== 'no_metadata' && <RequestFailureView failure={result} />}
         <OriginConcerns environment={environment} />
 
         <fieldset className="grid gap-3 sm:grid-cols-2">
