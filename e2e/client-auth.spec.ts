@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test'
 import { answerOnSecondDevice } from './approve-device.ts'
 import { expectQrCodeOf } from './qr-code.ts'
 import { E2E_SANDBOX, E2E_SANDBOX_CLIENT_ID_IN_BODY, E2E_SANDBOX_SPARSE_DEVICE, E2E_SANDBOX_STRICT_AUTH } from './servers.ts'
-import { discover, registerDeviceClient, requestDcrToken, walkToDeviceCode } from './walkthrough.ts'
+import { discover, registerDeviceClient, requestDcrToken, startDeviceFlow, walkToDeviceCode } from './walkthrough.ts'
 
 function pollStep(page: Page) {
   return page.getByRole('region', { name: 'Poll' })
@@ -34,9 +34,25 @@ test('Curity\'s "client_id is missing": the diagnosis offers client_id in the bo
   await expect(step.getByRole('button', { name: 'Poll', exact: true })).toBeEnabled()
 })
 
-test('a server enforcing the registered method: polling with client_secret_post is diagnosed, "Poll with client_secret_basic" gets the tokens', async ({ page, browser }) => {
+test('a server enforcing the registered method: client credentials and polling with client_secret_post are diagnosed, "… with client_secret_basic" gets the tokens', async ({ page, browser }) => {
   await page.goto('/')
-  const verificationUriComplete = await walkToDeviceCode(page, { issuer: E2E_SANDBOX_STRICT_AUTH.issuer })
+  await discover(page, E2E_SANDBOX_STRICT_AUTH.issuer)
+
+  // The token request of step 1: the same diagnosis, and one click sends it again with the other method.
+  const credentials = page.getByRole('region', { name: 'Client Credentials' })
+  await credentials.getByLabel('Client authentication').selectOption('client_secret_post')
+  await credentials.getByRole('button', { name: 'Request token', exact: true }).click()
+  await expect(credentials.getByText('unauthorized_client (HTTP 403)')).toBeVisible()
+  await expect(credentials).toContainText(
+    'Some servers answer unauthorized_client when a client authenticates with a method other than the one it was registered with (client_secret_post was used).',
+  )
+  await credentials.getByRole('button', { name: 'Request token with client_secret_basic' }).click()
+  await expect(credentials.getByText('Token issued')).toBeVisible()
+  await expect(credentials.getByLabel('Client authentication')).toHaveValue('client_secret_basic')
+  await expect(credentials.getByText('Likely cause')).toHaveCount(0)
+
+  await registerDeviceClient(page)
+  const verificationUriComplete = await startDeviceFlow(page)
   await answerOnSecondDevice(browser, verificationUriComplete, 'Approve')
 
   const step = pollStep(page)

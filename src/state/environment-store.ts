@@ -237,6 +237,18 @@ export function environmentServer(environment: Environment): ServerEndpoints {
   return { issuer: environment.issuer.trim(), ...endpoints, confirmed_origins: environment.confirmedOrigins ?? [] }
 }
 
+/**
+ * What the console knows of how a client may authenticate, for diagnosing a refusal: the method the
+ * server confirmed at registration and the methods its metadata lists. A profile's own method is only
+ * what the person chose, so it is not taken as the server's word. RFC 7591 §3.2.1, RFC 8414 §2.
+ */
+export function knownClientAuth(environment: Environment, client: ClientProfile | undefined) {
+  return {
+    registered: client?.registration?.token_endpoint_auth_method,
+    supported: environment.metadata?.token_endpoint_auth_methods_supported,
+  }
+}
+
 /** The chosen client if it still belongs to the environment, else its first client. */
 export function pickClient(environment: Environment, clientProfileId: string | null): ClientProfile | undefined {
   return environment.clients.find((client) => client.id === clientProfileId) ?? environment.clients[0]

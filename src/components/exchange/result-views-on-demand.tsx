@@ -4,6 +4,7 @@ import type { CodeBlock as CodeBlockView } from '../ui/code-block.tsx'
 import type { RawExchange as RawExchangeView } from './exchange-view.tsx'
 import type { RequestFailureView as RequestFailureViewImpl } from './request-failure-view.tsx'
 import type { TokenSummary as TokenSummaryView } from '../tokens/token-summary.tsx'
+import type { ClientAuthAdvice as ClientAuthAdviceView } from '../client/client-auth-advice.tsx'
 
 // What the first steps show only once a request has been made: a failure explained, the raw exchange, the
 // token, the discovery document. Their code (the error glossary, body formatting, jose's JWT decoding …)
@@ -20,13 +21,19 @@ const tokenSummary = loadOnFirstUse<ComponentProps<typeof TokenSummaryView>>('th
 const codeBlock = loadOnFirstUse<ComponentProps<typeof CodeBlockView>>('the document', () =>
   import('../ui/code-block.tsx').then((module) => module.CodeBlock),
 )
+const clientAuthAdvice = loadOnFirstUse<ComponentProps<typeof ClientAuthAdviceView>>('the likely cause', () =>
+  import('../client/client-auth-advice.tsx').then((module) => module.ClientAuthAdvice),
+)
 
 export const RequestFailureView = failure.Component
 export const RawExchange = rawExchange.Component
 export const TokenSummary = tokenSummary.Component
 export const CodeBlock = codeBlock.Component
+export const ClientAuthAdvice = clientAuthAdvice.Component
 
 /** Loads them ahead of the first result; a failure here is retried when a result is shown. */
 export function preloadResultViews(): Promise<unknown> {
-  return Promise.all([failure.preload(), rawExchange.preload(), tokenSummary.preload(), codeBlock.preload()]).catch(() => undefined)
+  return Promise.all([failure.preload(), rawExchange.preload(), tokenSummary.preload(), codeBlock.preload(), clientAuthAdvice.preload()]).catch(
+    () => undefined,
+  )
 }

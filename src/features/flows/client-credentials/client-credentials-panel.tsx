@@ -4,6 +4,7 @@ import { useClientChoice } from '../../../components/client/use-client-choice.ts
 import { DpopOption } from '../../../components/dpop/dpop-option.tsx'
 import { GuidedStepNote } from '../../../components/guide/guided-step-note.tsx'
 import { TokenReplyView } from '../../../components/exchange/token-reply-view.tsx'
+import { ClientAuthAdvice } from '../../../components/exchange/result-views-on-demand.tsx'
 import { useResultKeptWhileBusy } from '../../../components/exchange/use-result-kept-while-busy.ts'
 import { useCancellable } from '../../../components/ui/use-cancellable.ts'
 import { ParamRowsEditor, type EditableRow } from '../../../components/ui/param-rows-editor.tsx'
@@ -11,7 +12,7 @@ import { StepSection } from '../../../components/ui/step-section.tsx'
 import { SubmitWithCancel } from '../../../components/ui/submit-with-cancel.tsx'
 import type { ClientAuthMethod } from '../../../protocol/client-auth.ts'
 import { dpopKeyPair, previewRequest, requestClientCredentials } from '../../../protocol/requests-on-demand.ts'
-import { clientRequestInput, useActiveEnvironment, useFlowScope, type ClientProfile, type Environment } from '../../../state/environment-store.ts'
+import { clientRequestInput, knownClientAuth, useActiveEnvironment, useFlowScope, type ClientProfile, type Environment } from '../../../state/environment-store.ts'
 import { useMutationOnDemand } from '../../../state/query-on-demand.ts'
 import { requestTransport } from '../../../state/request-transport.ts'
 import { useTokenActions } from '../../../state/token-store.ts'
@@ -59,11 +60,13 @@ export function ClientCredentialsPanel() {
   const [useDpop, setUseDpop] = useState(false)
   const cancellable = useCancellable()
 
+  // The method is the request's own (not read from the form when the reply comes), so the diagnosis
+  // compares the reply with what was sent, and a fix can send with another method at once.
   const request = useMutationOnDemand({
-    mutationFn: async () => {
+    mutationFn: async (sentAuth: ClientAuthMethod) => {
       const signal = cancellable.signal()
       const dpop = useDpop ? await dpopKeyPair(environment.id) : undefined
-      return requestClientCredentials({ ...requestInput({ environment, client, auth, scope, extra }), signal, ...(dpop ? { dpop } : {}) })
+      return requestClientCredentials({ ...requestInput({ environment, client, auth: sentAuth, scope, extra }), signal, ...(dpop ? { dpop } : {}) })
     },
     onSuccess: (outcome) => {
       if (outcome.kind === 'tokens' && client) {
@@ -94,7 +97,7 @@ export function ClientCredentialsPanel() {
         className="flex flex-col gap-3"
         onSubmit={(event) => {
           event.preventDefault()
-          request.mutate()
+          request.mutate(auth)
         }}
       >
         <ClientRequestFields
@@ -109,6 +112,23 @@ export function ClientCredentialsPanel() {
         </SubmitWithCancel>
       </form>
 
+      {outcome && outcome.kind !== 'tokens' && request.variables && !request.isPending && (
+        <div className="mt-4">
+          <ClientAuthAdvice
+            failure={outcome}
+            context={{
+              sent: { auth: request.variables, client_id_in_body: false },
+              ...knownClientAuth(environment, client),
+              has: { secret: (client?.client_secret ?? '') !== '', key: client?.private_jwk !== undefined },
+            }}
+            verb="Request token"
+            onFix={(fix) => {
+              clientChoice.authChanged(fix.method)
+              request.mutate(fix.method)
+            }}
+          />
+        </div>
+      )}
       <TokenReplyView outcome={outcome} note="Added to the token list, so the next steps can use it." />
     </StepSection>
   )

@@ -10,9 +10,9 @@ export interface FlowClient {
   label: string
   /** Endpoints and credentials as they were when the flow started, and where exchanges are recorded. */
   input: ClientInput & RecordInput
-  /** What the client registered, for the diagnosis. */
-  registeredAuthMethod: string | undefined
-  supportedAuthMethods: readonly string[] | undefined
+  /** How the client registered to authenticate and what the server supports, for the diagnosis (knownClientAuth). */
+  registered: string | undefined
+  supported: readonly string[] | undefined
 }
 
 export interface PollRecord {

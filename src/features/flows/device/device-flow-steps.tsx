@@ -11,7 +11,7 @@ import { dpopKeyPair } from '../../../protocol/dpop-key.ts'
 import type { DeviceAuthorization, DeviceStartOutcome } from '../../../protocol/device-flow.ts'
 import { startDeviceAuthorization } from '../../../protocol/requests-on-demand.ts'
 import { previewRequest } from '../../../protocol/request-preview.ts'
-import { clientRequestInput, useActiveEnvironment, useFlowScope } from '../../../state/environment-store.ts'
+import { clientRequestInput, knownClientAuth, useActiveEnvironment, useFlowScope } from '../../../state/environment-store.ts'
 import { requestTransport } from '../../../state/request-transport.ts'
 import { useTokenActions } from '../../../state/token-store.ts'
 import { useDeviceClientProfileId, useWalkthroughActions } from '../../../state/walkthrough-store.ts'
@@ -66,8 +66,7 @@ export function DeviceFlowSteps() {
       client: {
         clientProfileId: client?.id ?? '',
         label: client?.label ?? 'no client',
-        registeredAuthMethod: client?.registration?.token_endpoint_auth_method ?? client?.token_endpoint_auth_method,
-        supportedAuthMethods: environment.metadata?.token_endpoint_auth_methods_supported,
+        ...knownClientAuth(environment, client),
       },
     })
 

@@ -7,7 +7,7 @@ import { CheckboxField } from '../../../components/ui/fields.tsx'
 import { Notice } from '../../../components/ui/notice.tsx'
 import { StepSection } from '../../../components/ui/step-section.tsx'
 import { useNow } from '../../../components/ui/use-now.ts'
-import { fixLabel } from '../../../protocol/client-auth-diagnosis.ts'
+import { ClientAuthDiagnosisNotice } from '../../../components/client/client-auth-diagnosis-notice.tsx'
 import { pollDeviceToken } from '../../../protocol/requests-on-demand.ts'
 import { previewRequest } from '../../../protocol/request-preview.ts'
 import { secondsUntilExpiry, secondsUntilNextPoll } from '../../../protocol/poll-schedule.ts'
@@ -171,23 +171,7 @@ function PollControls({ flow, started, waitId }: { flow: ReturnType<typeof useDe
           That poll was {started.earlyBy} s early. RFC 8628 asks clients to wait the interval; the server may answer slow_down.
         </Notice>
       )}
-      {flow.diagnosis && (
-        <Notice tone="warning" live title="Likely cause">
-          <p>{flow.diagnosis.cause}</p>
-          {flow.diagnosis.fixes.length > 0 && (
-            <div className="mt-2 flex flex-wrap gap-2">
-              {flow.diagnosis.fixes.map((fix) => {
-                const label = fixLabel(fix, 'Poll')
-                return (
-                  <Button key={label} onClick={() => flow.applyFix(fix)} busy={flow.polling}>
-                    {label}
-                  </Button>
-                )
-              })}
-            </div>
-          )}
-        </Notice>
-      )}
+      {flow.diagnosis && <ClientAuthDiagnosisNotice diagnosis={flow.diagnosis} verb="Poll" busy={flow.polling} onFix={flow.applyFix} />}
       {lastOutcome && <PollOutcomeView outcome={lastOutcome} interval={schedule.interval} />}
       {flow.scopeHint && (
         <Notice tone="info" title="No scope was requested">

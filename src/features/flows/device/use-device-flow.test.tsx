@@ -22,7 +22,7 @@ const tokens = () => jsonReply({ access_token: 'at', token_type: 'Bearer', expir
 function startRequest(fetch: ReturnType<typeof scriptedFetch>, client_id = 'device-client'): StartRequest {
   return {
     input: { server, client_id, client_secret: 's3cret', auth: 'client_secret_basic', scope: 'openid', record: () => {}, baseFetch: fetch },
-    client: { clientProfileId: 'p1', label: 'device-client', registeredAuthMethod: 'client_secret_basic', supportedAuthMethods: undefined },
+    client: { clientProfileId: 'p1', label: 'device-client', registered: 'client_secret_basic', supported: undefined },
   }
 }
 

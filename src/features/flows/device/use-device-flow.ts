@@ -181,8 +181,8 @@ export function useDeviceFlow(
     started && lastOutcome && lastOutcome.kind !== 'tokens' && lastOutcome.kind !== 'pending' && lastOutcome.kind !== 'slow_down' && lastOutcome.kind !== 'denied' && lastOutcome.kind !== 'expired'
       ? diagnoseClientAuth(lastOutcome, {
           sent: { auth: started.history.at(-1)?.auth ?? started.auth, client_id_in_body: started.clientIdInBody },
-          registered: started.client.registeredAuthMethod,
-          supported: started.client.supportedAuthMethods,
+          registered: started.client.registered,
+          supported: started.client.supported,
           has: { secret: started.client.input.client_secret !== '', key: started.client.input.private_jwk !== undefined },
         })
       : null
