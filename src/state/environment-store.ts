@@ -5,6 +5,7 @@ import { useShallow } from 'zustand/react/shallow'
 import type { ClientProfile, Environment, ServerMetadata } from '../protocol/environment-schema.ts'
 import { environmentWithoutSecrets } from '../protocol/environment-secrets.ts'
 import type { ClientAuthMethod } from '../protocol/client-auth.ts'
+import type { ClientAuthContext } from '../protocol/client-auth-diagnosis.ts'
 import { idTokenSigningAlg } from '../protocol/client-expectations.ts'
 import type { ClientInput } from '../protocol/request-input.ts'
 import type { EndpointKey, ServerEndpoints } from '../protocol/server-endpoints.ts'
@@ -246,6 +247,15 @@ export function knownClientAuth(environment: Environment, client: ClientProfile 
   return {
     registered: client?.registration?.token_endpoint_auth_method,
     supported: environment.metadata?.token_endpoint_auth_methods_supported,
+  }
+}
+
+/** What a token request sent as `sent`, against what is known of the client and the server, for diagnoseClientAuth. */
+export function clientAuthContext(environment: Environment, client: ClientProfile | undefined, sent: ClientAuthMethod): ClientAuthContext {
+  return {
+    sent: { auth: sent, client_id_in_body: false },
+    ...knownClientAuth(environment, client),
+    has: { secret: (client?.client_secret ?? '') !== '', key: client?.private_jwk !== undefined },
   }
 }
 

@@ -4,7 +4,7 @@ import { useClientChoice } from '../../../components/client/use-client-choice.ts
 import { DpopOption } from '../../../components/dpop/dpop-option.tsx'
 import { GuidedStepNote } from '../../../components/guide/guided-step-note.tsx'
 import { TokenReplyView } from '../../../components/exchange/token-reply-view.tsx'
-import { ClientAuthAdvice } from '../../../components/exchange/result-views-on-demand.tsx'
+import { RefusedClientAdvice } from '../../../components/client/refused-client-advice.tsx'
 import { useResultKeptWhileBusy } from '../../../components/exchange/use-result-kept-while-busy.ts'
 import { useCancellable } from '../../../components/ui/use-cancellable.ts'
 import { ParamRowsEditor, type EditableRow } from '../../../components/ui/param-rows-editor.tsx'
@@ -12,7 +12,7 @@ import { StepSection } from '../../../components/ui/step-section.tsx'
 import { SubmitWithCancel } from '../../../components/ui/submit-with-cancel.tsx'
 import type { ClientAuthMethod } from '../../../protocol/client-auth.ts'
 import { dpopKeyPair, previewRequest, requestClientCredentials } from '../../../protocol/requests-on-demand.ts'
-import { clientRequestInput, knownClientAuth, useActiveEnvironment, useFlowScope, type ClientProfile, type Environment } from '../../../state/environment-store.ts'
+import { clientRequestInput, useActiveEnvironment, useFlowScope, type ClientProfile, type Environment } from '../../../state/environment-store.ts'
 import { useMutationOnDemand } from '../../../state/query-on-demand.ts'
 import { requestTransport } from '../../../state/request-transport.ts'
 import { useTokenActions } from '../../../state/token-store.ts'
@@ -112,23 +112,17 @@ export function ClientCredentialsPanel() {
         </SubmitWithCancel>
       </form>
 
-      {outcome && outcome.kind !== 'tokens' && request.variables && !request.isPending && (
-        <div className="mt-4">
-          <ClientAuthAdvice
-            failure={outcome}
-            context={{
-              sent: { auth: request.variables, client_id_in_body: false },
-              ...knownClientAuth(environment, client),
-              has: { secret: (client?.client_secret ?? '') !== '', key: client?.private_jwk !== undefined },
-            }}
-            verb="Request token"
-            onFix={(fix) => {
-              clientChoice.authChanged(fix.method)
-              request.mutate(fix.method)
-            }}
-          />
-        </div>
-      )}
+      <RefusedClientAdvice
+        outcome={outcome}
+        sent={request.isPending ? undefined : request.variables}
+        environment={environment}
+        client={client}
+        verb="Request token"
+        onFix={(method) => {
+          clientChoice.authChanged(method)
+          request.mutate(method)
+        }}
+      />
       <TokenReplyView outcome={outcome} note="Added to the token list, so the next steps can use it." />
     </StepSection>
   )

@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query'
 import { memo, useCallback, useMemo, useState } from 'react'
 import { ClientRequestFields } from '../../../components/client/client-request-fields.tsx'
+import { RefusedClientAdvice } from '../../../components/client/refused-client-advice.tsx'
 import { useClientChoice } from '../../../components/client/use-client-choice.ts'
 import { TokenReplyView } from '../../../components/exchange/token-reply-view.tsx'
 import { useResultKeptWhileBusy } from '../../../components/exchange/use-result-kept-while-busy.ts'
@@ -8,6 +9,7 @@ import { useCancellable } from '../../../components/ui/use-cancellable.ts'
 import { SelectField, TextField, type SelectOption } from '../../../components/ui/fields.tsx'
 import { StepSection } from '../../../components/ui/step-section.tsx'
 import { SubmitWithCancel } from '../../../components/ui/submit-with-cancel.tsx'
+import type { ClientAuthMethod } from '../../../protocol/client-auth.ts'
 import { requestTokenExchange, TOKEN_TYPE_URIS } from '../../../protocol/token-exchange.ts'
 import type { TokenOutcome } from '../../../protocol/token-response.ts'
 import { clientRequestInput, useActiveEnvironment } from '../../../state/environment-store.ts'
@@ -132,10 +134,11 @@ export function TokenExchangePanel() {
   }, [])
 
   const cancellable = useCancellable()
+  // The method is the request's own, so a refusal is diagnosed against what was sent (see RefusedClientAdvice).
   const exchange = useMutation({
-    mutationFn: () =>
+    mutationFn: (sentAuth: ClientAuthMethod) =>
       requestTokenExchange({
-        ...clientRequestInput(environment, client, { auth }),
+        ...clientRequestInput(environment, client, { auth: sentAuth }),
         subject_token: subject?.value ?? '',
         subject_token_type: subjectType,
         ...(actor ? { actor_token: actor.value, actor_token_type: actor.type } : {}),
@@ -165,7 +168,7 @@ export function TokenExchangePanel() {
         className="flex flex-col gap-3"
         onSubmit={(event) => {
           event.preventDefault()
-          exchange.mutate()
+          exchange.mutate(auth)
         }}
       >
         <ClientRequestFields
@@ -198,6 +201,17 @@ export function TokenExchangePanel() {
           Exchange token
         </SubmitWithCancel>
       </form>
+      <RefusedClientAdvice
+        outcome={outcome}
+        sent={exchange.isPending ? undefined : exchange.variables}
+        environment={environment}
+        client={client}
+        verb="Exchange token"
+        onFix={(method) => {
+          clientChoice.authChanged(method)
+          exchange.mutate(method)
+        }}
+      />
       <TokenReplyView outcome={outcome} note={issuedNote(outcome)} />
     </StepSection>
   )
