@@ -32,13 +32,14 @@ const OTHER_STEPS = [
 function Header() {
   const environment = useActiveEnvironment()
   return (
-    <header className="flex items-center justify-between gap-4 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-800 dark:bg-slate-900">
+    // Wraps on a narrow screen (a phone in a workshop), so every control stays in reach.
+    <header className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-800 dark:bg-slate-900">
       <div className="flex shrink-0 items-center gap-2">
         <ConsoleLogo className="size-6" />
         <h1 className="text-lg font-semibold tracking-tight whitespace-nowrap">OAuth Console</h1>
       </div>
-      <div className="flex min-w-0 items-center gap-3">
-        <p className="truncate text-sm text-slate-600 dark:text-slate-300">
+      <div className="flex min-w-0 flex-wrap items-center gap-3">
+        <p className="max-w-full truncate text-sm text-slate-600 dark:text-slate-300">
           Environment: <span className="font-semibold">{environment.name || 'Unnamed'}</span>
           {environment.issuer && <span className="ml-2 hidden font-mono text-xs text-slate-500 dark:text-slate-400 md:inline">{environment.issuer}</span>}
         </p>
@@ -125,18 +126,20 @@ export function App() {
       <SecretMaskingProvider>
         <GuidedModeProvider>
         <RelayOfferProvider>
-        <div className="@container/app flex h-dvh flex-col overflow-hidden">
+        {/* One column (a phone): the page scrolls as a whole, the log after the steps. Side by side: each column scrolls on its own. */}
+        <div className="@container/app">
+        <div className="flex min-h-dvh flex-col split:h-dvh split:overflow-hidden">
           <a href="#main" className="sr-only text-sm focus:not-sr-only focus:absolute focus:p-2">
             Skip to the steps
           </a>
           <Header />
           <SharedLinkArrival />
-          <div className="grid min-h-0 flex-1 grid-cols-1 grid-rows-[auto_1fr_auto] split:grid-cols-[minmax(0,1fr)_minmax(18rem,24rem)] split:grid-rows-[auto_1fr] wide:grid-cols-[15rem_minmax(0,1fr)_minmax(22rem,32rem)] wide:grid-rows-1">
+          <div className="grid min-h-0 flex-1 grid-cols-[minmax(0,1fr)] grid-rows-[auto_1fr_auto] split:grid-cols-[minmax(0,1fr)_minmax(18rem,24rem)] split:grid-rows-[auto_1fr] wide:grid-cols-[15rem_minmax(0,1fr)_minmax(22rem,32rem)] wide:grid-rows-1">
             {/* The navigation and the log come the frame after the steps: the grid keeps their places meanwhile. */}
             <AfterFirstView placeholder={<div className="split:col-span-2 wide:col-span-1" />}>
               <StepNavigation otherSteps={OTHER_STEPS} />
             </AfterFirstView>
-            <main id="main" className="relative min-h-0 min-w-0 overflow-y-auto p-4">
+            <main id="main" className="relative min-h-0 min-w-0 p-4 split:overflow-y-auto">
               <WalkthroughSteps />
             </main>
             <aside aria-label="HTTP log" className="relative min-w-0 max-h-[40vh] min-h-0 border-t border-slate-200 bg-white split:max-h-none split:border-t-0 split:border-l dark:border-slate-800 dark:bg-slate-900">
@@ -147,6 +150,7 @@ export function App() {
               </ErrorBoundary>
             </aside>
           </div>
+        </div>
         </div>
         </RelayOfferProvider>
         </GuidedModeProvider>

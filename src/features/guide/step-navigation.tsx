@@ -64,7 +64,8 @@ export function StepNavigation({ otherSteps = [] }: { otherSteps?: readonly { id
         />
         Guided mode
       </label>
-      <ol className="flex gap-1 overflow-x-auto split:min-w-0 split:flex-1 wide:flex-initial wide:flex-col">
+      {/* relative: the states' screen-reader-only text is positioned, and would otherwise widen the page past the strip it scrolls in. */}
+      <ol className="relative flex gap-1 overflow-x-auto split:min-w-0 split:flex-1 wide:flex-initial wide:flex-col">
         {WALKTHROUGH_STEPS.map((step) => {
           const state = progress[step.id]
           return (
