@@ -1,25 +1,43 @@
 import type { ClientAuthMethod } from '../../protocol/client-auth.ts'
 import type { TokenOutcome } from '../../protocol/token-response.ts'
-import { clientAuthContext, type ClientProfile, type Environment } from '../../state/environment-store.ts'
+import { clientAuthContext } from '../../state/environment-store.ts'
 import { ClientAuthAdvice } from '../exchange/result-views-on-demand.tsx'
+import type { ClientChoice } from './use-client-choice.ts'
+
+/** A step's token request, sent with a client authentication method (react-query's mutation fits). */
+interface TokenRequest {
+  isPending: boolean
+  /** The method the latest request authenticated with. */
+  variables: ClientAuthMethod | undefined
+  mutate: (auth: ClientAuthMethod) => void
+}
 
 interface RefusedClientAdviceProps {
   outcome: TokenOutcome | undefined
-  /** The method the outcome's request authenticated with; undefined while a request runs. */
-  sent: ClientAuthMethod | undefined
-  environment: Environment
-  client: ClientProfile | undefined
+  request: TokenRequest
+  choice: ClientChoice
   /** What a fix's button does: "Request token" gives "Request token with client_secret_basic". */
   verb: string
-  onFix: (method: ClientAuthMethod) => void
 }
 
-/** Above a token step's failed reply: why the server refused the client, when it did, and the fix as a button. */
-export function RefusedClientAdvice({ outcome, sent, environment, client, verb, onFix }: RefusedClientAdviceProps) {
+/**
+ * Above a token step's failed reply: why the server refused the client, when it did, and each fix as a
+ * button that picks the method in the form and sends again. Nothing while a request runs.
+ */
+export function RefusedClientAdvice({ outcome, request, choice, verb }: RefusedClientAdviceProps) {
+  const sent = request.isPending ? undefined : request.variables
   if (!outcome || outcome.kind === 'tokens' || !sent) return null
   return (
     <div className="mt-4">
-      <ClientAuthAdvice failure={outcome} context={clientAuthContext(environment, client, sent)} verb={verb} onFix={(fix) => onFix(fix.method)} />
+      <ClientAuthAdvice
+        failure={outcome}
+        context={clientAuthContext(choice.environment, choice.client, sent)}
+        verb={verb}
+        onFix={({ method }) => {
+          choice.authChanged(method)
+          request.mutate(method)
+        }}
+      />
     </div>
   )
 }

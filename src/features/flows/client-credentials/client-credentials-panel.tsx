@@ -112,17 +112,7 @@ export function ClientCredentialsPanel() {
         </SubmitWithCancel>
       </form>
 
-      <RefusedClientAdvice
-        outcome={outcome}
-        sent={request.isPending ? undefined : request.variables}
-        environment={environment}
-        client={client}
-        verb="Request token"
-        onFix={(method) => {
-          clientChoice.authChanged(method)
-          request.mutate(method)
-        }}
-      />
+      <RefusedClientAdvice outcome={outcome} request={request} choice={clientChoice} verb="Request token" />
       <TokenReplyView outcome={outcome} note="Added to the token list, so the next steps can use it." />
     </StepSection>
   )

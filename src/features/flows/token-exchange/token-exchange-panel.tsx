@@ -201,17 +201,7 @@ export function TokenExchangePanel() {
           Exchange token
         </SubmitWithCancel>
       </form>
-      <RefusedClientAdvice
-        outcome={outcome}
-        sent={exchange.isPending ? undefined : exchange.variables}
-        environment={environment}
-        client={client}
-        verb="Exchange token"
-        onFix={(method) => {
-          clientChoice.authChanged(method)
-          exchange.mutate(method)
-        }}
-      />
+      <RefusedClientAdvice outcome={outcome} request={exchange} choice={clientChoice} verb="Exchange token" />
       <TokenReplyView outcome={outcome} note={issuedNote(outcome)} />
     </StepSection>
   )
