@@ -32,13 +32,13 @@ const OTHER_STEPS = [
 function Header() {
   const environment = useActiveEnvironment()
   return (
-    // Wraps on a narrow screen (a phone in a workshop), so every control stays in reach.
-    <header className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-800 dark:bg-slate-900">
+    // Wraps in one column (a phone in a workshop), so every control stays in reach; one line once there is room.
+    <header className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 split:flex-nowrap border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-800 dark:bg-slate-900">
       <div className="flex shrink-0 items-center gap-2">
         <ConsoleLogo className="size-6" />
         <h1 className="text-lg font-semibold tracking-tight whitespace-nowrap">OAuth Console</h1>
       </div>
-      <div className="flex min-w-0 flex-wrap items-center gap-3">
+      <div className="flex min-w-0 flex-wrap items-center gap-3 split:flex-nowrap [&_button]:whitespace-nowrap [&_summary]:whitespace-nowrap">
         <p className="max-w-full truncate text-sm text-slate-600 dark:text-slate-300">
           Environment: <span className="font-semibold">{environment.name || 'Unnamed'}</span>
           {environment.issuer && <span className="ml-2 hidden font-mono text-xs text-slate-500 dark:text-slate-400 md:inline">{environment.issuer}</span>}
