@@ -1,10 +1,8 @@
-import type { ReactNode } from 'react'
+import { lazy, Suspense, type ReactNode } from 'react'
 import { EnvironmentPanel } from '../features/environments/environment-panel.tsx'
 import { ClientCredentialsPanel } from '../features/flows/client-credentials/client-credentials-panel.tsx'
 import { CALLBACK_PATH } from '../features/flows/authorization-code/callback-path.ts'
 import { useWalkthroughRound } from '../features/guide/guide-store.ts'
-import { StepNavigation } from '../features/guide/step-navigation.tsx'
-import { HttpLogPanel } from '../features/http-log/http-log-panel.tsx'
 import { PresentationSwitch } from '../features/presentation/presentation-switch.tsx'
 import { SessionMenu } from '../features/session/session-menu.tsx'
 import { ShareEnvironmentMenu } from '../features/sharing/share-environment-menu.tsx'
@@ -14,6 +12,7 @@ import { useRelayOffer } from '../features/environments/use-relay-offer.ts'
 import { useActiveEnvironment } from '../state/environment-store.ts'
 import { ConsoleLogo } from '../components/ui/console-logo.tsx'
 import { ErrorBoundary } from '../components/ui/error-boundary.tsx'
+import { LoadingFallback } from '../components/ui/loading-fallback.tsx'
 import { deferredStep } from './deferred-step.tsx'
 import { AfterFirstView } from './first-view-painted.tsx'
 import { AppProviders } from './providers.tsx'
@@ -51,6 +50,11 @@ function Header() {
     </header>
   )
 }
+
+// The walk-through navigation and the HTTP log come the frame after the steps, and so does their code: the
+// first view neither waits for it nor compiles it.
+const StepNavigation = lazy(() => import('../features/guide/step-navigation.tsx').then((module) => ({ default: module.StepNavigation })))
+const HttpLogPanel = lazy(() => import('../features/http-log/http-log-panel.tsx').then((module) => ({ default: module.HttpLogPanel })))
 
 // Steps below the fold: their headings at once, their code once the first view is painted.
 const ExternalApiStep = deferredStep({
@@ -120,6 +124,9 @@ function RelayOfferProvider({ children }: { children: ReactNode }) {
   return <RelayOfferContext value={useRelayOffer()}>{children}</RelayOfferContext>
 }
 
+/** Keeps the navigation's place in the grid until it is there. */
+const navigationPlaceholder = <div className="split:col-span-2 wide:col-span-1" />
+
 export function App() {
   return (
     <AppProviders>
@@ -136,8 +143,10 @@ export function App() {
           <SharedLinkArrival />
           <div className="grid min-h-0 flex-1 grid-cols-[minmax(0,1fr)] grid-rows-[auto_1fr_auto] split:grid-cols-[minmax(0,1fr)_minmax(18rem,24rem)] split:grid-rows-[auto_1fr] wide:grid-cols-[15rem_minmax(0,1fr)_minmax(22rem,32rem)] wide:grid-rows-1">
             {/* The navigation and the log come the frame after the steps: the grid keeps their places meanwhile. */}
-            <AfterFirstView placeholder={<div className="split:col-span-2 wide:col-span-1" />}>
-              <StepNavigation otherSteps={OTHER_STEPS} />
+            <AfterFirstView placeholder={navigationPlaceholder}>
+              <Suspense fallback={navigationPlaceholder}>
+                <StepNavigation otherSteps={OTHER_STEPS} />
+              </Suspense>
             </AfterFirstView>
             <main id="main" className="relative min-h-0 min-w-0 p-4 split:overflow-y-auto">
               <WalkthroughSteps />
@@ -145,7 +154,9 @@ export function App() {
             <aside aria-label="HTTP log" className="relative min-w-0 max-h-[40vh] min-h-0 border-t border-slate-200 bg-white split:max-h-none split:border-t-0 split:border-l dark:border-slate-800 dark:bg-slate-900">
               <ErrorBoundary what="the HTTP log">
                 <AfterFirstView>
-                  <HttpLogPanel />
+                  <Suspense fallback={<LoadingFallback what="the log" className="p-3" />}>
+                    <HttpLogPanel />
+                  </Suspense>
                 </AfterFirstView>
               </ErrorBoundary>
             </aside>
