@@ -134,7 +134,6 @@ export function App() {
         <GuidedModeProvider>
         <RelayOfferProvider>
         {/* One column (a phone): the page scrolls as a whole, the log after the steps. Side by side: each column scrolls on its own. */}
-        <div className="@container/app">
         <div className="flex min-h-dvh flex-col split:h-dvh split:overflow-hidden">
           <a href="#main" className="sr-only text-sm focus:not-sr-only focus:absolute focus:p-2">
             Skip to the steps
@@ -161,7 +160,6 @@ export function App() {
               </ErrorBoundary>
             </aside>
           </div>
-        </div>
         </div>
         </RelayOfferProvider>
         </GuidedModeProvider>
