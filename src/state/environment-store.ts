@@ -255,8 +255,13 @@ export function clientAuthContext(environment: Environment, client: ClientProfil
   return {
     sent: { auth: sent, client_id_in_body: false },
     ...knownClientAuth(environment, client),
-    has: { secret: (client?.client_secret ?? '') !== '', key: client?.private_jwk !== undefined },
+    has: credentialsHeld(client),
   }
+}
+
+/** Which credentials the console holds for a client, a profile or a request's input alike, so a fix never asks for one it lacks. */
+export function credentialsHeld(client: { client_secret?: string | undefined; private_jwk?: unknown } | undefined): ClientAuthContext['has'] {
+  return { secret: (client?.client_secret ?? '') !== '', key: client?.private_jwk !== undefined }
 }
 
 /** The chosen client if it still belongs to the environment, else its first client. */

@@ -6,6 +6,7 @@ import { diagnoseClientAuth, type ClientAuthFix } from '../../../protocol/client
 import type { DeviceStartInput, PollOutcome } from '../../../protocol/device-flow.ts'
 import { pollDeviceToken, startDeviceAuthorization } from '../../../protocol/requests-on-demand.ts'
 import { isTooEarly, secondsUntilNextPoll } from '../../../protocol/poll-schedule.ts'
+import { credentialsHeld } from '../../../state/environment-store.ts'
 import {
   deviceFlowReducer,
   endsAutomaticPolling,
@@ -183,7 +184,7 @@ export function useDeviceFlow(
           sent: { auth: started.history.at(-1)?.auth ?? started.auth, client_id_in_body: started.clientIdInBody },
           registered: started.client.registered,
           supported: started.client.supported,
-          has: { secret: started.client.input.client_secret !== '', key: started.client.input.private_jwk !== undefined },
+          has: credentialsHeld(started.client.input),
         })
       : null
   const pendingPolls = started?.history.filter((record) => record.kind === 'pending' || record.kind === 'slow_down').length ?? 0
