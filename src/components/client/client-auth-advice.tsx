@@ -2,13 +2,17 @@ import { diagnoseClientAuth, type ClientAuthContext, type ClientAuthFix } from '
 import type { RequestFailure } from '../../protocol/request-failure.ts'
 import { ClientAuthDiagnosisNotice } from './client-auth-diagnosis-notice.tsx'
 
+type MethodFix = Extract<ClientAuthFix, { kind: 'use_method' }>
+
 interface ClientAuthAdviceProps {
   failure: RequestFailure
   context: ClientAuthContext
   verb: string
   /** Only the fixes a step can apply: one without a "client_id in the body" switch passes use_method only. */
-  onFix: (fix: Extract<ClientAuthFix, { kind: 'use_method' }>) => void
+  onFix: (fix: MethodFix) => void
 }
+
+const isMethodFix = (fix: ClientAuthFix): fix is MethodFix => fix.kind === 'use_method'
 
 /**
  * A refused token request's likely cause and fixes, or nothing when the failure is not about client
@@ -18,15 +22,5 @@ interface ClientAuthAdviceProps {
 export function ClientAuthAdvice({ failure, context, verb, onFix }: ClientAuthAdviceProps) {
   const diagnosis = diagnoseClientAuth(failure, context)
   if (!diagnosis) return null
-  const fixes = diagnosis.fixes.filter((fix) => fix.kind === 'use_method')
-  return (
-    <ClientAuthDiagnosisNotice
-      diagnosis={{ ...diagnosis, fixes }}
-      verb={verb}
-      busy={false}
-      onFix={(fix) => {
-        if (fix.kind === 'use_method') onFix(fix)
-      }}
-    />
-  )
+  return <ClientAuthDiagnosisNotice cause={diagnosis.cause} fixes={diagnosis.fixes.filter(isMethodFix)} verb={verb} busy={false} onFix={onFix} />
 }

@@ -171,7 +171,9 @@ function PollControls({ flow, started, waitId }: { flow: ReturnType<typeof useDe
           That poll was {started.earlyBy} s early. RFC 8628 asks clients to wait the interval; the server may answer slow_down.
         </Notice>
       )}
-      {flow.diagnosis && <ClientAuthDiagnosisNotice diagnosis={flow.diagnosis} verb="Poll" busy={flow.polling} onFix={flow.applyFix} />}
+      {flow.diagnosis && (
+        <ClientAuthDiagnosisNotice cause={flow.diagnosis.cause} fixes={flow.diagnosis.fixes} verb="Poll" busy={flow.polling} onFix={flow.applyFix} />
+      )}
       {lastOutcome && <PollOutcomeView outcome={lastOutcome} interval={schedule.interval} />}
       {flow.scopeHint && (
         <Notice tone="info" title="No scope was requested">
