@@ -79,4 +79,5 @@ test('a forged state is refused and an access_denied redirect is explained', asy
   await signInAndAnswer(page, 'Deny')
   await expect(step.getByRole('alert')).toContainText('access_denied (in the redirect)')
   await expect(step.getByRole('alert')).toContainText('What it means:')
+  await expect(step.getByRole('alert')).toContainText("declined on the server's consent page")
 })

@@ -50,5 +50,8 @@ test('a token from the list is exchanged (RFC 8693), and the client registered h
   await expect(management.getByText('Client deleted')).toBeVisible()
   await management.getByRole('button', { name: 'Read' }).click()
   await expect(management.getByRole('alert')).toContainText('invalid_token')
+  // Explained as RFC 7592 means it: the registration access token, void once the client is deleted.
+  await expect(management.getByRole('alert')).toContainText('refused the registration access token')
+  await expect(management.getByRole('alert')).not.toContainText('Get a fresh access token')
   await expect(log.getByRole('button', { name: /Client management/ })).toHaveCount(4)
 })

@@ -1,4 +1,4 @@
-import { explainOAuthError } from '../../protocol/oauth-error-glossary.ts'
+import { explainOAuthError, type OAuthErrorContext } from '../../protocol/oauth-error-glossary.ts'
 import { parseHttpUrl } from '../../protocol/server-endpoints.ts'
 import { clipText, escapeInvisible } from '../../protocol/visible-text.ts'
 import { ClippedText } from '../ui/clipped-text.tsx'
@@ -7,6 +7,8 @@ export interface OAuthErrorFields {
   error: string
   error_description?: string | undefined
   error_uri?: string | undefined
+  /** Where it arrived (the exchange's step, or the redirect), for the meaning there. */
+  context?: OAuthErrorContext | undefined
 }
 
 /** An OAuth error's name as a title: invisible characters escaped, clipped. */
@@ -19,8 +21,8 @@ export function oauthErrorTitle(error: string, where: string): string {
  * redirect): its description as inert, escaped, clipped text, the glossary's meaning and likely cause,
  * and its error_uri, a link only when it is http(s). RFC 6749 §5.2, §4.1.2.1.
  */
-export function OAuthErrorDetails({ error, error_description, error_uri }: OAuthErrorFields) {
-  const explanation = explainOAuthError(error)
+export function OAuthErrorDetails({ error, error_description, error_uri, context }: OAuthErrorFields) {
+  const explanation = explainOAuthError(error, context)
   const parsed = error_uri ? parseHttpUrl(error_uri, 'error_uri') : null
   const link = parsed?.ok ? parsed.url.href : null
   const description = error_description ? escapeInvisible(error_description) : null

@@ -16,6 +16,18 @@ describe('RequestFailureView', () => {
     expect(alert).toHaveTextContent(/client_secret_post/)
   })
 
+  it('explains an error as it is meant in the step whose exchange got it: invalid_token at RFC 7592 is the registration access token', () => {
+    const exchange = {
+      id: 'x', step: 'client-management' as const, startedAt: 0, durationMs: 1, failure: null,
+      request: { method: 'GET', url: 'https://as.example/register/c1', headers: [], body: null },
+      response: { status: 401, statusText: 'Unauthorized', headers: [], body: '{"error":"invalid_token"}' },
+    }
+    render(<RequestFailureView failure={{ kind: 'oauth_error', status: 401, error: 'invalid_token', exchange }} />)
+    const alert = screen.getByRole('alert')
+    expect(alert).toHaveTextContent(/What it means: The server refused the registration access token.+RFC 7592 §2\.1/)
+    expect(alert).not.toHaveTextContent('Get a fresh access token')
+  })
+
   it('explains a CORS refusal with the origin the server must allow', () => {
     render(
       <RequestFailureView

@@ -72,7 +72,12 @@ export function RequestFailureView({ failure }: { failure: RequestFailure }) {
       return (
         <div className="flex flex-col gap-2">
           <Notice tone="error" live title={oauthErrorTitle(failure.error, `HTTP ${failure.status}`)}>
-            <OAuthErrorDetails error={failure.error} error_description={failure.error_description} error_uri={failure.error_uri} />
+            <OAuthErrorDetails
+              error={failure.error}
+              error_description={failure.error_description}
+              error_uri={failure.error_uri}
+              context={failure.exchange?.step}
+            />
           </Notice>
           <RawExchange exchange={failure.exchange} />
         </div>

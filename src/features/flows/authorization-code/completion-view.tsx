@@ -80,7 +80,12 @@ export function CompletionView({ outcome }: { outcome: CompletionOutcome }) {
       return (
         <Notice tone="error" live title={oauthErrorTitle(outcome.error, 'in the redirect')}>
           <p className="mb-1">The authorization server sent the browser back with an error instead of a code (RFC 6749 §4.1.2.1).</p>
-          <OAuthErrorDetails error={outcome.error} error_description={outcome.error_description} error_uri={outcome.error_uri} />
+          <OAuthErrorDetails
+            error={outcome.error}
+            error_description={outcome.error_description}
+            error_uri={outcome.error_uri}
+            context="authorization-redirect"
+          />
         </Notice>
       )
     case 'exchanged': {
