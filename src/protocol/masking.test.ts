@@ -178,6 +178,24 @@ describe('maskExchange', () => {
     expect(masked.failure).toEqual({ kind: 'cors', message: 'blocked' })
     expect(masked.request.body).toBe(`password=${MASK}`)
   })
+
+  it('masks a failure message as the rest: the code in where a redirect pointed, and a secret found elsewhere', () => {
+    const redirected: HttpExchange = {
+      ...exchange({ body: 'grant_type=client_credentials&client_secret=top-secret-value' }),
+      response: { status: 302, statusText: 'Found', headers: [{ name: 'Location', value: 'https://idp.example/login?code=SPLxl0&state=s1' }], body: '' },
+      failure: {
+        kind: 'redirect',
+        message: 'https://idp.example answered with HTTP 302 to https://idp.example/login?code=SPLxl0&state=s1, not followed (top-secret-value).',
+      },
+    }
+    const masked = maskExchange(redirected)
+    expect(masked.failure).toEqual({
+      kind: 'redirect',
+      message: `https://idp.example answered with HTTP 302 to https://idp.example/login?code=${MASK}&state=s1, not followed (${MASK}).`,
+    })
+    expect(masked.response!.headers[0]!.value).toBe(`https://idp.example/login?code=${MASK}&state=s1`)
+    expect(listSecretsIn(redirected)).toContain('SPLxl0')
+  })
 })
 
 describe('listSecretsIn', () => {

@@ -193,24 +193,41 @@ function maskBody(headers: HeaderRow[], body: string, found: SecretFound): strin
   return body
 }
 
+/** A URL quoted in free text, without the punctuation that ends the sentence around it. */
+const URL_IN_TEXT = /\bhttps?:\/\/[^\s"'<>]*[^\s"'<>.,;:!?)\]]/gi
+
+/**
+ * A failure message with what the rest of the exchange masks masked here too: it may quote a URL
+ * (where a redirect pointed, with its `code`) or a value found elsewhere in the exchange.
+ */
+function maskMessage(message: string, secrets: readonly string[], found: SecretFound): string {
+  const urlsMasked = message.replace(URL_IN_TEXT, (url) => maskUrl(url, found))
+  return createRedactor(secrets)(urlsMasked)
+}
+
 function maskWith(exchange: HttpExchange, found: SecretFound): HttpExchange {
+  const secrets: string[] = []
+  const collect: SecretFound = (value) => {
+    secrets.push(value)
+    found(value)
+  }
   const maskHeaders = (headers: HeaderRow[]) =>
-    headers.map((header) => ({ name: header.name, value: maskHeader(header.name, header.value, found) }))
-  const { request, response } = exchange
+    headers.map((header) => ({ name: header.name, value: maskHeader(header.name, header.value, collect) }))
+  const { request, response, failure } = exchange
   return {
     ...exchange,
     request: {
       ...request,
-      url: maskUrl(request.url, found),
+      url: maskUrl(request.url, collect),
       headers: maskHeaders(request.headers),
-      body: request.body === null ? null : maskBody(request.headers, request.body, found),
+      body: request.body === null ? null : maskBody(request.headers, request.body, collect),
     },
     response: response && {
       ...response,
       headers: maskHeaders(response.headers),
-      body: maskBody(response.headers, response.body, found),
+      body: maskBody(response.headers, response.body, collect),
     },
-    failure: exchange.failure && { ...exchange.failure },
+    failure: failure && { kind: failure.kind, message: maskMessage(failure.message, secrets, found) },
   }
 }
 
