@@ -150,6 +150,18 @@ describe('readHar', () => {
     expect(readHar(har)).toEqual({ ok: true, exchanges: [tokenExchange, corsFailure] })
   })
 
+  it('round-trips an exchange that has both a reply and a failure (a redirect not followed, through the relay)', () => {
+    const redirect: HttpExchange = {
+      ...tokenExchange,
+      id: 'x3',
+      response: { status: 302, statusText: 'Found', headers: [{ name: 'location', value: 'https://idp.example/login' }], body: '' },
+      failure: { kind: 'redirect', message: 'https://idp.example answered with HTTP 302 to https://idp.example/login, not followed.' },
+      via: 'relay',
+    }
+    const har = JSON.parse(JSON.stringify(toHar([redirect], { mask: false, creator }))) as unknown
+    expect(readHar(har)).toEqual({ ok: true, exchanges: [redirect] })
+  })
+
   it('imports a browser HAR without custom fields, decoding base64 content and status 0 errors', () => {
     const har = {
       log: {

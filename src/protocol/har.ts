@@ -260,24 +260,25 @@ export function fromHarEntry(entry: HarInputEntry, index: number): HttpExchange 
       ? null
       : (postData.text ?? (postData.params ?? []).map(({ name, value = '' }) => `${encode(name)}=${encode(value)}`).join('&'))
   const step = exchangeStepSchema.safeParse(entry._step)
-  const failed = entry._failure !== undefined || response.status === 0
+  // A reply can come with a failure (a redirect not followed, a body over the cap): both are kept.
+  const answered = response.status !== 0
   return {
     id: entry._id ?? `har-${index + 1}`,
     step: step.success ? step.data : 'external-api',
     startedAt: Date.parse(entry.startedDateTime),
     durationMs: Math.max(0, entry.time),
     request: { method: request.method, url: request.url, headers: request.headers.map(({ name, value }) => ({ name, value })), body },
-    response: failed
-      ? null
-      : {
+    response: answered
+      ? {
           status: response.status,
           statusText: response.statusText,
           headers: response.headers.map(({ name, value }) => ({ name, value })),
           body: decodeContent(response.content),
-        },
-    failure: failed
-      ? (entry._failure ?? { kind: 'network', message: response._error ?? 'The HAR has no response for this request (status 0)' })
+        }
       : null,
+    failure:
+      entry._failure ??
+      (answered ? null : { kind: 'network', message: response._error ?? 'The HAR has no response for this request (status 0)' }),
     ...(entry._relay ? { via: 'relay' as const } : {}),
   }
 }
