@@ -237,6 +237,13 @@ describe('readHar', () => {
     expect(readHar(input)).toEqual({ ok: false, message })
   })
 
+  it('points a session file given as HAR to the session import', () => {
+    expect(readHar({ format: 'oauth-console-session', version: 1, environments: [], exchanges: [] })).toEqual({
+      ok: false,
+      message: 'This is an OAuth Console session file, not a HAR: import it as a session file.',
+    })
+  })
+
   it('rejects an entry whose startedDateTime is not a date', () => {
     const har = JSON.parse(JSON.stringify(toHar([tokenExchange], { mask: false, creator }))) as { log: { entries: Record<string, unknown>[] } }
     har.log.entries[0]!.startedDateTime = 'yesterday'

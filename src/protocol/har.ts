@@ -288,6 +288,9 @@ export function fromHarEntry(entry: HarInputEntry, index: number): HttpExchange 
  * names the path of the first problem ("log.entries[3].request.url: expected a string"). W3C HAR 1.2.
  */
 export function readHar(json: unknown): { ok: true; exchanges: HttpExchange[] } | { ok: false; message: string } {
+  if (typeof json === 'object' && json !== null && (json as { format?: unknown }).format === 'oauth-console-session') {
+    return { ok: false, message: 'This is an OAuth Console session file, not a HAR: import it as a session file.' }
+  }
   const parsed = harSchema.safeParse(json, { reportInput: true })
   if (!parsed.success) return { ok: false, message: `Invalid HAR: ${describeZodIssue(parsed.error.issues[0])}` }
   return { ok: true, exchanges: parsed.data.log.entries.map(fromHarEntry) }
