@@ -46,6 +46,7 @@ test('a token request copied as curl replays from a shell with the same status, 
   // Masked by default: neither the secret nor its Basic encoding.
   const curl = detail.getByLabel('curl command')
   await expect(curl).toContainText(/authorization: Basic ••••••/i)
+  await expect(curl).toContainText('# Secrets are shown as ••••••: put them back before running this')
   const masked = (await curl.textContent()) ?? ''
   expect(masked).not.toContain(WWW_SECRET)
   expect(masked).not.toContain(WWW_BASIC)

@@ -57,6 +57,25 @@ describe('toCurl', () => {
     expect(masked).not.toContain('s3cr3t')
   })
 
+  it('says in a first comment line that a masked command carries no working secret, and only when something was masked', () => {
+    const masked = toCurl(tokenRequest, { mask: true })
+    expect(masked.split('\n')[0]).toBe(`# Secrets are shown as ${MASK}: put them back before running this, or the server refuses it`)
+    expect(masked.split('\n')[1]).toMatch(/^curl /)
+    expect(toCurl(tokenRequest, { mask: false })).not.toContain('#')
+    expect(toCurl(exchange({ method: 'GET', url: 'https://idp.example/jwks' }), { mask: true })).toBe("curl -sS -X GET 'https://idp.example/jwks'")
+  })
+
+  it('says that a DPoP proof is single-use, masked or not, after the relay line', () => {
+    const dpop = { ...exchange({ headers: [{ name: 'DPoP', value: 'eyJ.proof.sig' }], body: 'grant_type=client_credentials' }), via: 'relay' as const }
+    const lines = toCurl(dpop, { mask: false }).split('\n')
+    expect(lines.slice(0, 3)).toEqual([
+      "# Sent through the OAuth Console's local relay (no browser CORS check)",
+      '# The DPoP proof is single-use (jti) and short-lived (iat, nonce): a server that checks replays refuses it a second time (RFC 9449 §11.1)',
+      "curl -sS -X POST 'https://idp.example/token' \\",
+    ])
+    expect(toCurl(dpop, { mask: true })).toContain('# The DPoP proof is single-use')
+  })
+
   it('omits the body flag for a request without a body', () => {
     const command = toCurl(exchange({ method: 'GET', url: 'https://idp.example/.well-known/openid-configuration' }), { mask: false })
     expect(command).toBe("curl -sS -X GET 'https://idp.example/.well-known/openid-configuration'")
@@ -143,7 +162,7 @@ async function runAgainstServer(build: (origin: string) => HttpExchange): Promis
     const command = toCurl(build(`http://127.0.0.1:${port}`), { mask: false })
     await new Promise<void>((resolve, reject) => {
       // A clean environment: no proxy variables; -q skips any ~/.curlrc.
-      const script = command.replace(/^curl /, '/usr/bin/curl -q ')
+      const script = command.replace(/^curl /m, '/usr/bin/curl -q ')
       execFile('/bin/bash', ['-c', script], { env: { PATH: '/usr/bin:/bin' }, timeout: 10_000 }, (error) =>
         error ? reject(error) : resolve(),
       )
@@ -212,6 +231,14 @@ describe('toCurl run by bash against a real server', () => {
   it('delivers a path with dot segments and a query with brackets and braces as written', async () => {
     const received = await runAgainstServer((origin) => exchange({ method: 'GET', url: `${origin}/a/../b/./c?f[0]={x}` }))
     expect(received.url).toBe('/a/../b/./c?f[0]={x}')
+  })
+
+  it('runs with its comment lines: a DPoP request arrives with its proof and body', async () => {
+    const received = await runAgainstServer((origin) =>
+      exchange({ url: `${origin}/token`, headers: [{ name: 'DPoP', value: 'eyJ.proof.sig' }], body: 'grant_type=client_credentials' }),
+    )
+    expect(headerPairs(received.rawHeaders)).toContainEqual(['DPoP', 'eyJ.proof.sig'])
+    expect(text(received.body)).toBe('grant_type=client_credentials')
   })
 
   it('delivers a DELETE without body and an empty header', async () => {

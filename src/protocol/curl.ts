@@ -1,5 +1,5 @@
-import type { HttpExchange } from './http-exchange.ts'
-import { maskExchange } from './masking.ts'
+import type { HttpExchange, RecordedRequest } from './http-exchange.ts'
+import { MASK, maskExchange } from './masking.ts'
 
 /** Quotes one word for bash: inside single quotes nothing is special, a quote becomes `'\''`. */
 export function shellQuote(word: string): string {
@@ -12,12 +12,20 @@ const EXPECT_THRESHOLD_BYTES = 1024
 /**
  * A bash command that sends the recorded request again, byte for byte: explicit method, exact URL
  * (no globbing, no dot-segment squashing), every recorded header, the body as sent via
- * `--data-raw`. With `mask`, secrets are replaced as in {@link maskExchange}. A request that went
- * through the local relay gets a comment line saying so: curl, like the relay, has no CORS check.
- * RFC 9110 §9, §6.4.
+ * `--data-raw`. With `mask`, secrets are replaced as in {@link maskExchange}. Comment lines first
+ * say what a reader must know before running it: that it went through the local relay (curl, like
+ * the relay, has no CORS check), that secrets were masked (it will not authenticate as it is), and
+ * that a DPoP proof in it is single-use. RFC 9110 §9, §6.4; RFC 9449 §11.1.
  */
 export function toCurl(exchange: HttpExchange, options: { mask: boolean }): string {
   const { request } = options.mask ? maskExchange(exchange) : exchange
+  const notes = [
+    ...(exchange.via === 'relay' ? ["# Sent through the OAuth Console's local relay (no browser CORS check)"] : []),
+    ...(options.mask && differs(request, exchange.request) ? [`# Secrets are shown as ${MASK}: put them back before running this, or the server refuses it`] : []),
+    ...(request.headers.some(({ name }) => name.toLowerCase() === 'dpop')
+      ? ['# The DPoP proof is single-use (jti) and short-lived (iat, nonce): a server that checks replays refuses it a second time (RFC 9449 §11.1)']
+      : []),
+  ]
   const head = ['curl', '-sS']
   if (/[[\]{}]/.test(request.url)) head.push('--globoff')
   if (/\/\.\.?(?:[/?#]|$)/.test(request.url.replace(/^[a-z][a-z\d+.-]*:\/\/[^/]*/i, ''))) head.push('--path-as-is')
@@ -33,6 +41,13 @@ export function toCurl(exchange: HttpExchange, options: { mask: boolean }): stri
     if (!hasExpect && new TextEncoder().encode(request.body).length > EXPECT_THRESHOLD_BYTES) args.push(`-H 'Expect:'`)
     args.push(`--data-raw ${shellQuote(request.body)}`)
   }
-  const command = args.join(' \\\n  ')
-  return exchange.via === 'relay' ? `# Sent through the OAuth Console's local relay (no browser CORS check)\n${command}` : command
+  return [...notes, args.join(' \\\n  ')].join('\n')
+}
+
+function differs(shown: RecordedRequest, sent: RecordedRequest): boolean {
+  return (
+    shown.url !== sent.url ||
+    shown.body !== sent.body ||
+    shown.headers.some((header, index) => header.value !== sent.headers[index]?.value)
+  )
 }
