@@ -149,9 +149,49 @@ export function forwardRequest(request: ForwardedRequest, limits: ForwardLimits,
   })
 }
 
+/** TLS failures where the certificate chain ends at a CA Node does not know: an organisation's own CA, typically. */
+const UNTRUSTED_CA = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+])
+
+/** What went wrong on the way to the server, in words, for the codes a support person meets. */
+function whyUnreachable(url: URL, code: string, message: string): string {
+  if (UNTRUSTED_CA.has(code)) {
+    return (
+      `the relay does not trust its TLS certificate (${message}). If your organisation signs it with its own CA, ` +
+      `start the console (or npm run relay) with NODE_EXTRA_CA_CERTS=/path/to/ca.pem`
+    )
+  }
+  if (code.startsWith('CERT_') || code === 'ERR_TLS_CERT_ALTNAME_INVALID') return `its TLS certificate is not valid here (${message})`
+  if (code.includes('WRONG_VERSION_NUMBER')) return 'no TLS at that port: is it a plain http port given as https?'
+  switch (code) {
+    case 'ECONNREFUSED':
+      return `the connection was refused: nothing listens at ${url.host}. Is the server running, and is the port right?`
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `${url.hostname} does not resolve (DNS) on the machine the relay runs on`
+    case 'ECONNRESET':
+      return 'the connection was closed before a complete reply'
+    case 'ETIMEDOUT':
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return `${url.host} cannot be reached from the machine the relay runs on (a firewall, VPN or proxy?)`
+    default:
+      return ''
+  }
+}
+
 function unreachable(url: URL, error: unknown): RelayRefusal {
   if (error instanceof RelayRefusal) return error
   const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : ''
-  const detail = code || (error instanceof Error ? error.message : String(error))
-  return new RelayRefusal('upstream_unreachable', `No response from ${url.origin} through the relay [${detail}].`, { cause: error })
+  const message = error instanceof Error ? error.message : String(error)
+  const why = whyUnreachable(url, code, message)
+  const detail = code || message
+  return new RelayRefusal('upstream_unreachable', `No response from ${url.origin} through the relay${why ? `: ${why}` : ''} [${detail}].`, {
+    cause: error,
+  })
 }

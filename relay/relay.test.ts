@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs'
 import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http'
+import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
@@ -234,7 +236,38 @@ describe('refusals', () => {
   test('a server that does not answer', async () => {
     await call('/allow', { headers: consoleHeaders(), body: JSON.stringify({ host: '127.0.0.1:9' }) })
     const reply = await forward({ url: 'http://127.0.0.1:9/' })
-    expect(relayError(reply)).toMatchObject({ status: 502, relay_error: 'upstream_unreachable', message: expect.stringContaining('ECONNREFUSED') })
+    expect(relayError(reply)).toMatchObject({
+      status: 502,
+      relay_error: 'upstream_unreachable',
+      message:
+        'No response from http://127.0.0.1:9 through the relay: the connection was refused: nothing listens at 127.0.0.1:9. ' +
+        'Is the server running, and is the port right? [ECONNREFUSED].',
+    })
+  })
+
+  test("a company server whose certificate the relay does not trust says so, and how to add the organisation's CA", async () => {
+    // A self-signed certificate made for this test only (relay/test-fixtures), as an internal CA's would look to Node.
+    const fixtures = new URL('./test-fixtures/', import.meta.url)
+    const tlsServer = createHttpsServer(
+      { key: readFileSync(new URL('self-signed-key.pem', fixtures)), cert: readFileSync(new URL('self-signed-cert.pem', fixtures)) },
+      (_request, response) => response.end('{}'),
+    )
+    await new Promise<void>((resolve) => tlsServer.listen(0, '127.0.0.1', resolve))
+    try {
+      const host = `127.0.0.1:${(tlsServer.address() as AddressInfo).port}`
+      await call('/allow', { headers: consoleHeaders(), body: JSON.stringify({ host }) })
+      const reply = await forward({ url: `https://${host}/.well-known/openid-configuration` })
+      expect(relayError(reply)).toMatchObject({
+        status: 502,
+        relay_error: 'upstream_unreachable',
+        message:
+          `No response from https://${host} through the relay: the relay does not trust its TLS certificate (self-signed certificate). ` +
+          'If your organisation signs it with its own CA, start the console (or npm run relay) with NODE_EXTRA_CA_CERTS=/path/to/ca.pem ' +
+          '[DEPTH_ZERO_SELF_SIGNED_CERT].',
+      })
+    } finally {
+      await new Promise<void>((resolve) => tlsServer.close(() => resolve()))
+    }
   })
 
   test('another origin calling it', async () => {
