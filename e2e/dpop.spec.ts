@@ -47,6 +47,9 @@ test('DPoP: client credentials and a device poll get DPoP-bound tokens, the nonc
   await credentials.getByRole('button', { name: 'Request token' }).click()
   await expect(credentials.getByText('Token issued')).toBeVisible()
   await expect(credentials.getByText('DPoP', { exact: true })).toBeVisible()
+  // The step says why the log has a 400 first, and a DPoP token it asked for is no conformance issue.
+  await expect(credentials.getByText(/first refused the proof with use_dpop_nonce \(HTTP 400\) and sent DPoP-Nonce \S+; the console sent a new proof/)).toBeVisible()
+  await expect(credentials.getByText(/Conformance note/)).toHaveCount(0)
 
   // The sandbox asks for a nonce: the first proof is refused with use_dpop_nonce, the retry carries the nonce.
   let dialog = await openExchange(page, 'client-credentials', 1, 3)
@@ -122,6 +125,8 @@ test('DPoP on the authorization code: dpop_jkt names the browser key, the code e
   await expect(step.getByText('DPoP', { exact: true })).toBeVisible()
   await expect(step.getByRole('paragraph').filter({ hasText: /^Tokens bound to this browser's DPoP key$/ })).toBeVisible()
   await expect(step.getByText(jkt, { exact: true })).toBeVisible()
+  await expect(step.getByText(/first refused the proof with use_dpop_nonce/)).toBeVisible()
+  await expect(step.getByText(/Conformance note/)).toHaveCount(0)
 
   // The sandbox asks for a nonce: the refused proof and the retry, both recorded and decoded.
   let dialog = await openExchange(page, 'authorization-code', 1, 2)

@@ -24,6 +24,9 @@ describe('DPoP token requests', () => {
     })
     expect(outcome).toMatchObject({ kind: 'tokens', tokens: bound, exchange: log.exchanges[1] })
     expect(log.exchanges.map((exchange) => exchange.response?.status)).toEqual([400, 200])
+    // The challenge is part of the outcome, so the step can say why a 400 came first; a DPoP token asked for is no conformance issue.
+    expect(outcome.kind === 'tokens' && outcome.dpopNonce).toEqual({ nonce: 'n-1', exchange: log.exchanges[0] })
+    expect(outcome.kind === 'tokens' && outcome.conformance).toEqual([])
     const [first, second] = baseFetch.sent.map((request) => proofOf(request.headers))
     expect(first).toMatchObject({ htm: 'POST', htu: 'https://as.example/oauth/token' })
     expect(first?.nonce).toBeUndefined()
@@ -38,6 +41,23 @@ describe('DPoP token requests', () => {
     })
     expect(outcome).toMatchObject({ kind: 'oauth_error', error: 'use_dpop_nonce', status: 400 })
     expect(baseFetch.sent).toHaveLength(2)
+  })
+
+  it('has no nonce challenge when the first proof is accepted', async () => {
+    const baseFetch = scriptedFetch(jsonReply(bound))
+    const outcome = await requestClientCredentials({
+      server, client_id: 'svc', client_secret: 's', auth: 'client_secret_basic', record: () => {}, baseFetch, dpop: await keyPair(),
+    })
+    expect(outcome).toMatchObject({ kind: 'tokens', conformance: [] })
+    expect(outcome.kind === 'tokens' && 'dpopNonce' in outcome).toBe(false)
+  })
+
+  it('notes a DPoP token the request did not ask for: no proof was sent, so there is no key to prove it with', async () => {
+    const baseFetch = scriptedFetch(jsonReply(bound))
+    const outcome = await requestClientCredentials({ server, client_id: 'svc', client_secret: 's', auth: 'client_secret_basic', record: () => {}, baseFetch })
+    expect(outcome.kind === 'tokens' && outcome.conformance).toEqual([
+      'token_type is DPoP although the request carried no DPoP proof, so there is no key to prove it with; the console will not send it as Bearer (RFC 9449 §5, §7.1)',
+    ])
   })
 
   it('sends no DPoP header without a key', async () => {
@@ -62,6 +82,7 @@ describe('DPoP on the code exchange and the refresh', () => {
     })
     expect(outcome).toMatchObject({ kind: 'tokens', tokens: bound })
     expect(log.exchanges.map((exchange) => [exchange.step, exchange.response?.status])).toEqual([['authorization-code', 400], ['authorization-code', 200]])
+    expect(outcome.kind === 'tokens' && outcome.dpopNonce?.nonce).toBe('n-1')
     const header = decodeProtectedHeader(baseFetch.sent[1]?.headers.get('dpop') ?? '')
     expect(header).toMatchObject({ typ: 'dpop+jwt', alg: 'ES256' })
     expect(await ecJwkThumbprint(header.jwk as JsonWebKey)).toBe(await dpopKeyThumbprint(dpop))

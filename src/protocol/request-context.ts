@@ -18,6 +18,8 @@ export interface RequestContext {
   fetch: FetchFn
   /** The latest exchange this context recorded, null until a request was sent. */
   exchange: () => HttpExchange | null
+  /** Every exchange this context recorded, in the order sent (a DPoP nonce retry makes two). */
+  exchanges: () => readonly HttpExchange[]
   /** Plain http is allowed exactly when the target is http: (local servers, the sandbox). */
   options: (url: URL) => { [oauth.customFetch]: FetchFn; [oauth.allowInsecureRequests]: boolean }
 }
@@ -27,18 +29,19 @@ export interface RequestContext {
  * and the latest is kept for the outcome. oauth4webapi `customFetch` / `allowInsecureRequests`.
  */
 export function createRequestContext(step: ExchangeStep, { record, baseFetch, via, signal }: RecordInput): RequestContext {
-  let latest: HttpExchange | null = null
+  const recorded: HttpExchange[] = []
   const fetch = createRecordingFetch(
     step,
     (exchange) => {
-      latest = exchange
+      recorded.push(exchange)
       record(exchange)
     },
     { ...(baseFetch ? { baseFetch } : {}), ...(via ? { via } : {}), ...(signal ? { signal } : {}) },
   )
   return {
     fetch,
-    exchange: () => latest,
+    exchange: () => recorded.at(-1) ?? null,
+    exchanges: () => recorded,
     options: (url) => ({ [oauth.customFetch]: fetch, [oauth.allowInsecureRequests]: url.protocol === 'http:' }),
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini'
+import { carriedDpopProof, dpopNonceChallenge, type DpopNonceChallenge } from './dpop-nonce-challenge.ts'
 import { withoutUndefined } from './reply-body.ts'
 import type { HttpExchange } from './http-exchange.ts'
 import { settleReply } from './reply-settlement.ts'
@@ -45,9 +46,12 @@ export function readTokenSet(body: unknown): TokenSet | null {
   return withoutUndefined<TokenSet>(parsed.data)
 }
 
-/** What a token request came to: tokens (with what the library objected to) or why not. RFC 6749 §5. */
+/**
+ * What a token request came to: tokens (with what the library objected to, and the DPoP nonce challenge
+ * met on the way, if any) or why not. RFC 6749 §5, RFC 9449 §8.
+ */
 export type TokenOutcome =
-  | { kind: 'tokens'; tokens: TokenSet; conformance: string[]; exchange: HttpExchange | null }
+  | { kind: 'tokens'; tokens: TokenSet; conformance: string[]; exchange: HttpExchange | null; dpopNonce?: DpopNonceChallenge }
   | RequestFailure
 
 /** Settles a token endpoint request into a TokenOutcome. RFC 6749 §5.1-5.2. */
@@ -59,9 +63,14 @@ export async function requestTokens(context: RequestContext, run: () => Promise<
     'a token response',
   )
   if (settled.kind !== 'usable') return settled
-  const bound =
-    settled.value.token_type.toLowerCase() === 'dpop'
-      ? ['token_type is DPoP: the token is bound to a proof-of-possession key, so the console will not send it as Bearer (RFC 9449 §5, §7.1)']
+  // A DPoP token is what a request with a proof asks for; without one, the server bound it to a key it never saw.
+  const unasked =
+    settled.value.token_type.toLowerCase() === 'dpop' && !carriedDpopProof(settled.exchange)
+      ? ['token_type is DPoP although the request carried no DPoP proof, so there is no key to prove it with; the console will not send it as Bearer (RFC 9449 §5, §7.1)']
       : []
-  return { kind: 'tokens', tokens: settled.value, conformance: [...settled.conformance, ...bound], exchange: settled.exchange }
+  const challenge = dpopNonceChallenge(context.exchanges())
+  return {
+    kind: 'tokens', tokens: settled.value, conformance: [...settled.conformance, ...unasked], exchange: settled.exchange,
+    ...(challenge ? { dpopNonce: challenge } : {}),
+  }
 }

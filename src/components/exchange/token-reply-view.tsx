@@ -2,6 +2,7 @@ import { memo } from 'react'
 import type { TokenOutcome } from '../../protocol/token-response.ts'
 import { Notice } from '../ui/notice.tsx'
 import { ConformanceNotes } from './conformance-notes.tsx'
+import { DpopNonceNote } from './dpop-nonce-note.tsx'
 import { RawExchange, RequestFailureView, TokenSummary } from './result-views-on-demand.tsx'
 
 /**
@@ -15,9 +16,11 @@ export const TokenReplyView = memo(function TokenReplyView({ outcome, note }: { 
         <>
           <Notice tone="success" title="Token issued">
             {note}
+            <DpopNonceNote challenge={outcome.dpopNonce} />
             <ConformanceNotes notes={outcome.conformance} />
           </Notice>
           <TokenSummary tokens={outcome.tokens} />
+          {outcome.dpopNonce && <RawExchange exchange={outcome.dpopNonce.exchange} />}
           <RawExchange exchange={outcome.exchange} />
         </>
       )}

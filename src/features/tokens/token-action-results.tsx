@@ -1,4 +1,5 @@
 import { ConformanceNotes } from '../../components/exchange/conformance-notes.tsx'
+import { DpopNonceNote } from '../../components/exchange/dpop-nonce-note.tsx'
 import { RawExchange } from '../../components/exchange/exchange-view.tsx'
 import { RequestFailureView } from '../../components/exchange/request-failure-view.tsx'
 import { CodeBlock } from '../../components/ui/code-block.tsx'
@@ -55,8 +56,10 @@ export function RefreshResult({ outcome }: { outcome: TokenOutcome }) {
     <div className="flex flex-col gap-2">
       <Notice tone="success" live title="New tokens issued">
         <p>Added to the top of the token list{outcome.tokens.refresh_token ? ', with a new refresh token' : ''}.</p>
+        <DpopNonceNote challenge={outcome.dpopNonce} />
         <ConformanceNotes notes={outcome.conformance} />
       </Notice>
+      {outcome.dpopNonce && <RawExchange exchange={outcome.dpopNonce.exchange} />}
       <RawExchange exchange={outcome.exchange} />
     </div>
   )

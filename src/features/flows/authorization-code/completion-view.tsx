@@ -1,4 +1,5 @@
 import { ConformanceNotes } from '../../../components/exchange/conformance-notes.tsx'
+import { DpopNonceNote } from '../../../components/exchange/dpop-nonce-note.tsx'
 import { RawExchange } from '../../../components/exchange/exchange-view.tsx'
 import { OAuthErrorDetails, oauthErrorTitle } from '../../../components/exchange/oauth-error-details.tsx'
 import { RequestFailureView } from '../../../components/exchange/request-failure-view.tsx'
@@ -95,11 +96,13 @@ export function CompletionView({ outcome }: { outcome: CompletionOutcome }) {
         <>
           <Notice tone="success" title="Code exchanged for tokens">
             Added to the token list.
+            <DpopNonceNote challenge={exchanged.dpopNonce} />
             <ConformanceNotes notes={exchanged.conformance} />
           </Notice>
           {dpop_jkt && <DpopBindingView jkt={dpop_jkt} token_type={exchanged.tokens.token_type} />}
           {idToken && <IdTokenView result={idToken} />}
           <TokenSummary tokens={exchanged.tokens} />
+          {exchanged.dpopNonce && <RawExchange exchange={exchanged.dpopNonce.exchange} />}
           <RawExchange exchange={exchanged.exchange} />
         </>
       )
