@@ -1,4 +1,4 @@
-import { Suspense, use, type ComponentType } from 'react'
+import { Suspense, use, type ComponentType, type FulfilledReactPromise } from 'react'
 import { LoadingFallback } from './loading-fallback.tsx'
 
 export interface OnFirstUse<P> {
@@ -13,21 +13,28 @@ export interface OnFirstUse<P> {
  * already there, so a result that arrives after the preload appears in the same render.
  */
 export function loadOnFirstUse<P extends object>(what: string, load: () => Promise<ComponentType<P>>): OnFirstUse<P> {
-  let loaded: ComponentType<P> | undefined
   let loading: Promise<ComponentType<P>> | undefined
   const preload = () => {
-    loading ??= load().then(
-      (component) => (loaded = component),
-      (error: unknown) => {
-        // A failed fetch (offline, a new deployment) is tried again the next time, not remembered.
-        loading = undefined
-        throw error
-      },
-    )
+    if (!loading) {
+      const promise: Promise<ComponentType<P>> = load().then(
+        (component) => {
+          // React's use() reads a promise marked fulfilled at once, so code fetched ahead renders
+          // without a fallback frame, while every render still calls use() (React warns otherwise).
+          Object.assign(promise, { status: 'fulfilled', value: component } satisfies Partial<FulfilledReactPromise<ComponentType<P>>>)
+          return component
+        },
+        (error: unknown) => {
+          // A failed fetch (offline, a new deployment) is tried again the next time, not remembered.
+          loading = undefined
+          throw error
+        },
+      )
+      loading = promise
+    }
     return loading
   }
   function Loaded(props: P) {
-    const Component = loaded ?? use(preload())
+    const Component = use(preload())
     return <Component {...props} />
   }
   function OnFirstUseComponent(props: P) {
