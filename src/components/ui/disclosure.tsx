@@ -18,7 +18,8 @@ interface DisclosureProps {
 export function Disclosure({ summary, className, summaryClassName, onSummaryIntent, children }: DisclosureProps) {
   const [opened, setOpened] = useState(false)
   return (
-    <details className={className} onToggle={(event) => setOpened((was) => was || event.currentTarget.open)}>
+    // Read `open` now: React may run an updater after the event is released (StrictMode in `npm start` does).
+    <details className={className} onToggle={(event) => event.currentTarget.open && setOpened(true)}>
       <summary onPointerEnter={onSummaryIntent} onFocus={onSummaryIntent} className={summaryClassName}>
         {summary}
       </summary>
