@@ -42,10 +42,13 @@ function Header() {
           Environment: <span className="font-semibold">{environment.name || 'Unnamed'}</span>
           {environment.issuer && <span className="ml-2 hidden font-mono text-xs text-slate-500 dark:text-slate-400 md:inline">{environment.issuer}</span>}
         </p>
-        <PresentationSwitch />
-        <ShareEnvironmentMenu />
-        <LimitsSettings />
-        <SessionMenu />
+        {/* A header control that throws keeps the steps and the log, as a step that throws does. */}
+        <ErrorBoundary what="the header's controls">
+          <PresentationSwitch />
+          <ShareEnvironmentMenu />
+          <LimitsSettings />
+          <SessionMenu />
+        </ErrorBoundary>
       </div>
     </header>
   )
@@ -139,13 +142,17 @@ export function App() {
             Skip to the steps
           </a>
           <Header />
-          <SharedLinkArrival />
+          <ErrorBoundary what="the shared link">
+            <SharedLinkArrival />
+          </ErrorBoundary>
           <div className="grid min-h-0 flex-1 grid-cols-[minmax(0,1fr)] grid-rows-[auto_1fr_auto] split:grid-cols-[minmax(0,1fr)_minmax(18rem,24rem)] split:grid-rows-[auto_1fr] wide:grid-cols-[15rem_minmax(0,1fr)_minmax(22rem,32rem)] wide:grid-rows-1">
             {/* The navigation and the log come the frame after the steps: the grid keeps their places meanwhile. */}
             <AfterFirstView placeholder={navigationPlaceholder}>
-              <Suspense fallback={navigationPlaceholder}>
-                <StepNavigation otherSteps={OTHER_STEPS} />
-              </Suspense>
+              <ErrorBoundary what="the walk-through navigation">
+                <Suspense fallback={navigationPlaceholder}>
+                  <StepNavigation otherSteps={OTHER_STEPS} />
+                </Suspense>
+              </ErrorBoundary>
             </AfterFirstView>
             <main id="main" className="relative min-h-0 min-w-0 p-4 split:overflow-y-auto">
               <WalkthroughSteps />
