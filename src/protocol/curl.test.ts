@@ -65,6 +65,11 @@ describe('toCurl', () => {
     expect(toCurl(exchange({ method: 'GET', url: 'https://idp.example/jwks' }), { mask: true })).toBe("curl -sS -X GET 'https://idp.example/jwks'")
   })
 
+  it('says so too for an exchange imported already masked, with secrets shown', () => {
+    const imported = exchange({ headers: [{ name: 'Authorization', value: `Bearer ${MASK}` }] })
+    expect(toCurl(imported, { mask: false }).split('\n')[0]).toBe(`# Secrets are shown as ${MASK}: put them back before running this, or the server refuses it`)
+  })
+
   it('says that a DPoP proof is single-use, masked or not, after the relay line', () => {
     const dpop = { ...exchange({ headers: [{ name: 'DPoP', value: 'eyJ.proof.sig' }], body: 'grant_type=client_credentials' }), via: 'relay' as const }
     const lines = toCurl(dpop, { mask: false }).split('\n')

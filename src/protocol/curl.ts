@@ -21,7 +21,7 @@ export function toCurl(exchange: HttpExchange, options: { mask: boolean }): stri
   const { request } = options.mask ? maskExchange(exchange) : exchange
   const notes = [
     ...(exchange.via === 'relay' ? ["# Sent through the OAuth Console's local relay (no browser CORS check)"] : []),
-    ...(options.mask && differs(request, exchange.request) ? [`# Secrets are shown as ${MASK}: put them back before running this, or the server refuses it`] : []),
+    ...(holdsMask(request) ? [`# Secrets are shown as ${MASK}: put them back before running this, or the server refuses it`] : []),
     ...(request.headers.some(({ name }) => name.toLowerCase() === 'dpop')
       ? ['# The DPoP proof is single-use (jti) and short-lived (iat, nonce): a server that checks replays refuses it a second time (RFC 9449 §11.1)']
       : []),
@@ -44,10 +44,7 @@ export function toCurl(exchange: HttpExchange, options: { mask: boolean }): stri
   return [...notes, args.join(' \\\n  ')].join('\n')
 }
 
-function differs(shown: RecordedRequest, sent: RecordedRequest): boolean {
-  return (
-    shown.url !== sent.url ||
-    shown.body !== sent.body ||
-    shown.headers.some((header, index) => header.value !== sent.headers[index]?.value)
-  )
+/** Masked here, or already masked when recorded elsewhere and imported from a masked HAR or session file. */
+function holdsMask(request: RecordedRequest): boolean {
+  return [request.url, request.body ?? '', ...request.headers.map(({ value }) => value)].some((text) => text.includes(MASK))
 }

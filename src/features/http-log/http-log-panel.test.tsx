@@ -118,9 +118,20 @@ describe('HTTP log filters', () => {
     await userEvent.click(within(dialog).getByLabelText('Show secrets'))
     expect(curl).toHaveTextContent('Basic d3d3OlBhc3N3b3JkMQ==')
     expect(responseBody).toHaveTextContent('at-123')
+    expect(within(dialog).getByText(/This command carries working credentials/)).toBeInTheDocument()
 
     await userEvent.click(within(dialog).getByRole('button', { name: 'Close' }))
     expect(screen.queryByRole('dialog')).toBeNull()
+  })
+
+  it('does not warn of working credentials in an exchange imported already masked: its curl says the secrets are masked', async () => {
+    const masked = exchange('imported-masked', 'external-api', 201)
+    act(() => recordExchange({ ...masked, request: { ...masked.request, headers: [{ name: 'Authorization', value: 'Bearer ••••••' }] } }))
+    await userEvent.click(within(rows()[0]!).getByRole('button'))
+    const dialog = await screen.findByRole('dialog')
+    await userEvent.click(within(dialog).getByLabelText('Show secrets'))
+    expect(within(dialog).getByLabelText('curl command')).toHaveTextContent('# Secrets are shown as ••••••')
+    expect(within(dialog).queryByText(/This command carries working credentials/)).toBeNull()
   })
 
   it('empties the log with "Clear log"', async () => {
