@@ -100,6 +100,21 @@ describe('toHar', () => {
     expect(entry?.response.bodySize).toBeGreaterThan(tokenExchange.response!.body.length)
   })
 
+  it('gives the sizes of the bodies as sent in a masked HAR too, and no wire size for a compressed reply', () => {
+    const [masked] = toHar([tokenExchange], { mask: true, creator }).log.entries
+    expect(masked?.response.content.text).not.toContain('at-Ünïcode-9')
+    expect(masked?.response.content.size).toBe(utf8Length(tokenExchange.response!.body))
+    expect(masked?.response.bodySize).toBe(utf8Length(tokenExchange.response!.body))
+    expect(masked?.request.bodySize).toBe(utf8Length(tokenExchange.request.body!))
+    const gzipped: HttpExchange = {
+      ...tokenExchange,
+      response: { ...tokenExchange.response!, headers: [...tokenExchange.response!.headers, { name: 'Content-Encoding', value: 'gzip' }] },
+    }
+    const [entry] = toHar([gzipped], { mask: true, creator }).log.entries
+    expect(entry?.response.content.size).toBe(utf8Length(tokenExchange.response!.body))
+    expect(entry?.response.bodySize).toBe(-1)
+  })
+
   it('records a failed exchange with status 0, _failure and a comment', () => {
     const [entry] = toHar([corsFailure], { mask: false, creator }).log.entries
     expect(entry?.request.postData).toBeUndefined()

@@ -81,8 +81,19 @@ function queryStringOf(url: string): HarNameValue[] {
   return query ? parseFormBody(query) : []
 }
 
-function toEntry(exchange: HttpExchange): HarEntry {
+/** Whether the body arrived compressed: its size on the wire is then not the size of the text. RFC 9110 §8.4. */
+function compressed(headers: readonly { name: string; value: string }[]): boolean {
+  const coding = headerValue(headers, 'content-encoding')?.trim().toLowerCase() ?? ''
+  return coding !== '' && coding !== 'identity'
+}
+
+/**
+ * The HAR entry of `exchange` (masked or not); sizes are those of `sent`, the exchange as it went over
+ * the wire, so a masked HAR still says how large each body was. W3C HAR 1.2 §request, §response, §content.
+ */
+function toEntry(exchange: HttpExchange, sent: HttpExchange = exchange): HarEntry {
   const { request, response, failure } = exchange
+  const responseSize = sent.response ? utf8Length(sent.response.body) : 0
   const requestType = headerValue(request.headers, 'content-type') ?? ''
   const postData: HarPostData | undefined =
     request.body === null
@@ -100,13 +111,14 @@ function toEntry(exchange: HttpExchange): HarEntry {
         cookies: [],
         headers: response.headers.map(({ name, value }) => ({ name, value })),
         content: {
-          size: utf8Length(response.body),
+          size: responseSize,
           mimeType: headerValue(response.headers, 'content-type') ?? 'x-unknown',
           text: response.body,
         },
         redirectURL: headerValue(response.headers, 'location') ?? '',
         headersSize: -1,
-        bodySize: utf8Length(response.body),
+        // The console sees the body decoded; how many bytes it took compressed is unknown.
+        bodySize: compressed(response.headers) ? -1 : responseSize,
       }
     : {
         status: 0,
@@ -131,7 +143,7 @@ function toEntry(exchange: HttpExchange): HarEntry {
       queryString: queryStringOf(request.url),
       ...(postData ? { postData } : {}),
       headersSize: -1,
-      bodySize: request.body === null ? 0 : utf8Length(request.body),
+      bodySize: sent.request.body === null ? 0 : utf8Length(sent.request.body),
     },
     response: harResponse,
     cache: {},
@@ -157,13 +169,13 @@ function entryComment({ failure, via }: HttpExchange): string {
  * requests get status 0 with `_failure`; `_step` and `_id` are custom fields. W3C HAR 1.2 §entries.
  */
 export function toHar(exchanges: HttpExchange[], options: { mask: boolean; creator: { name: string; version: string } }): Har {
-  const entries = (options.mask ? exchanges.map(maskExchange) : exchanges).map(toEntry)
+  const entries = exchanges.map((exchange) => toEntry(options.mask ? maskExchange(exchange) : exchange, exchange))
   return { log: { version: '1.2', creator: { ...options.creator }, entries } }
 }
 
 /** One exchange as the text of its HAR entry, unindented, masked when `mask` is set. W3C HAR 1.2 §entries. */
 export function harEntryText(exchange: HttpExchange, mask: boolean): string {
-  return JSON.stringify(toEntry(mask ? maskExchange(exchange) : exchange))
+  return JSON.stringify(toEntry(mask ? maskExchange(exchange) : exchange, exchange))
 }
 
 /** What comes before the first entry's text in an unindented HAR. W3C HAR 1.2 §log. */
