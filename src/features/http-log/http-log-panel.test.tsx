@@ -92,6 +92,24 @@ describe('HTTP log filters', () => {
     expect(screen.getByText('No exchange matches the filters.')).toBeInTheDocument()
   })
 
+  it("searches headers too, as a ticket's correlation id or a WWW-Authenticate error sits there, and why a request failed", async () => {
+    act(() => {
+      const answered = exchange('api-denied', 'external-api', 401)
+      recordExchange({
+        ...answered,
+        response: { ...answered.response!, headers: [{ name: 'X-Request-Id', value: 'req-4711' }, { name: 'WWW-Authenticate', value: 'Bearer error="insufficient_scope"' }] },
+      })
+    })
+    await userEvent.type(screen.getByLabelText('Search'), 'REQ-4711')
+    expect(urls()).toEqual([expect.stringContaining('api-denied')])
+    await userEvent.clear(screen.getByLabelText('Search'))
+    await userEvent.type(screen.getByLabelText('Search'), 'insufficient_scope')
+    expect(urls()).toEqual([expect.stringContaining('api-denied')])
+    await userEvent.clear(screen.getByLabelText('Search'))
+    await userEvent.type(screen.getByLabelText('Search'), 'offline')
+    expect(urls()).toEqual([expect.stringContaining('userinfo-down')])
+  })
+
   it('says how many older exchanges a smaller cap dropped', async () => {
     await userEvent.selectOptions(screen.getByLabelText('Keep at most'), '500')
     expect(screen.queryByText(/older exchanges? dropped/)).toBeNull()

@@ -34,7 +34,7 @@ export const LogFilterBar = memo(function LogFilterBar({ filter, onFilterChange 
         label="Search"
         type="search"
         fieldClassName="col-span-2"
-        placeholder="Text in a URL or body"
+        placeholder="Text in a URL, header or body"
         value={filter.search}
         onValueChange={(search) => onFilterChange({ ...filter, search })}
       />
