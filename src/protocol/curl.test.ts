@@ -81,6 +81,25 @@ describe('toCurl', () => {
     expect(toCurl(dpop, { mask: true })).toContain('# The DPoP proof is single-use')
   })
 
+  it("leaves to curl what it sets itself in a browser's HAR: no pseudo-headers or Content-Length, --compressed for Accept-Encoding", () => {
+    const fromBrowser = exchange({
+      headers: [
+        { name: ':authority', value: 'idp.example' },
+        { name: 'Accept-Encoding', value: 'gzip, deflate, br, zstd' },
+        { name: 'Content-Length', value: '29' },
+        { name: 'Content-Type', value: 'application/x-www-form-urlencoded' },
+      ],
+      body: 'grant_type=client_credentials',
+    })
+    expect(toCurl(fromBrowser, { mask: false })).toBe(
+      [
+        "curl -sS --compressed -X POST 'https://idp.example/token'",
+        "-H 'Content-Type: application/x-www-form-urlencoded'",
+        "--data-raw 'grant_type=client_credentials'",
+      ].join(' \\\n  '),
+    )
+  })
+
   it('omits the body flag for a request without a body', () => {
     const command = toCurl(exchange({ method: 'GET', url: 'https://idp.example/.well-known/openid-configuration' }), { mask: false })
     expect(command).toBe("curl -sS -X GET 'https://idp.example/.well-known/openid-configuration'")
@@ -244,6 +263,13 @@ describe('toCurl run by bash against a real server', () => {
     )
     expect(headerPairs(received.rawHeaders)).toContainEqual(['DPoP', 'eyJ.proof.sig'])
     expect(text(received.body)).toBe('grant_type=client_credentials')
+  })
+
+  it('delivers an edited body whole although the HAR it came from holds a Content-Length for the old one', async () => {
+    const received = await runAgainstServer((origin) =>
+      exchange({ url: `${origin}/token`, headers: [{ name: 'Content-Length', value: '5' }], body: 'grant_type=client_credentials&scope=edited' }),
+    )
+    expect(text(received.body)).toBe('grant_type=client_credentials&scope=edited')
   })
 
   it('delivers a DELETE without body and an empty header', async () => {
