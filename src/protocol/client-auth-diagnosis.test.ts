@@ -99,6 +99,16 @@ describe('client authentication diagnosis', () => {
     expect(diagnosis?.fixes).toEqual([])
   })
 
+  it('invalid_client for a client sent as it registered: the server no longer knows it, and no method is offered', () => {
+    const failure = oauthError(401, 'invalid_client', 'client authentication failed')
+    const diagnosis = diagnoseClientAuth(failure, { sent: basic, registered: 'client_secret_basic', has: withSecret })
+    expect(diagnosis?.cause).toContain('so the method is not the problem')
+    expect(diagnosis?.cause).toContain('register it again in the External API step')
+    expect(diagnosis?.fixes).toEqual([])
+    // Without a registration reply, the method is still the usual suspect.
+    expect(diagnoseClientAuth(failure, { sent: basic, has: withSecret })?.fixes).toEqual([{ kind: 'use_method', method: 'client_secret_post' }])
+  })
+
   it('invalid_client for a private_key_jwt client polled with Basic: use private_key_jwt when the key is here', () => {
     const failure = oauthError(401, 'invalid_client', 'the provided authentication mechanism does not match the registered client authentication method')
     const diagnosis = diagnoseClientAuth(failure, { sent: basic, registered: 'private_key_jwt', has: { secret: false, key: true } })

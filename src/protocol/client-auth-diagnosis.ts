@@ -110,8 +110,16 @@ export function diagnoseClientAuth(failure: RequestFailure, context: ClientAuthC
       fixes: registered ? [] : alternative,
     }
   }
+  const credentialsSent = has.secret || !usesClientSecret(sent.auth)
+  if (registered === sent.auth && credentialsSent) {
+    // Sent as registered: trying another method would only add a second refusal.
+    return {
+      cause: `The request authenticated as this client registered (${registered}), so the method is not the problem: the server does not know this client_id, or not with this secret. A client deleted (RFC 7592) or forgotten by a restarted server (the sandbox keeps clients in memory) looks like this; register it again in the External API step.`,
+      fixes: [],
+    }
+  }
   return {
-    cause: has.secret || !usesClientSecret(sent.auth)
+    cause: credentialsSent
       ? `The server did not accept the client's credentials sent with ${sent.auth}: the client_id or secret is wrong, or the server accepts another method for this client.`
       : 'The client secret is empty here: a secret kept only in memory is gone after a reload.',
     fixes: alternative,

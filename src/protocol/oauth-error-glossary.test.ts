@@ -41,10 +41,9 @@ describe('explainOAuthError', () => {
     expect(explanation?.meaning.split(/[.!?](\s|$)/).filter((part) => part.trim().length > 1).length).toBeLessThanOrEqual(2)
   })
 
-  it('suggests the other client authentication method for invalid_client', () => {
-    expect(explainOAuthError('invalid_client')?.hint).toBe(
-      'Try the other client authentication method: some servers accept only client_secret_post or only client_secret_basic',
-    )
+  it("names a wrong authentication method as one cause of invalid_client, and leaves the advice to the step's diagnosis", () => {
+    expect(explainOAuthError('invalid_client')?.meaning).toContain('an authentication method it is not registered for')
+    expect(explainOAuthError('invalid_client')?.hint).toBeUndefined()
   })
 
   it('says what prompt=none has to do with login_required', () => {

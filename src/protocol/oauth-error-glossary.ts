@@ -17,7 +17,8 @@ const GLOSSARY: Readonly<Record<string, OAuthErrorExplanation>> = {
     meaning:
       'The server could not authenticate the client: the client_id is unknown, the secret is wrong, or the client used an authentication method it is not registered for.',
     reference: 'RFC 6749 §5.2',
-    hint: 'Try the other client authentication method: some servers accept only client_secret_post or only client_secret_basic',
+    // No general hint: "try the other method" is wrong when the client was sent as it registered. Each step that
+    // authenticates a client shows its own diagnosis (client-auth-diagnosis.ts), with the fix it can apply.
   },
   invalid_grant: {
     meaning:

@@ -3,17 +3,17 @@ import { describe, expect, it } from 'vitest'
 import { RequestFailureView } from './request-failure-view.tsx'
 
 describe('RequestFailureView', () => {
-  it('shows the OAuth error code, the server description, what the code means and the hint for invalid_client', () => {
+  it('shows the OAuth error code, the server description, what the code means and the hint for unauthorized_client', () => {
     render(
       <RequestFailureView
-        failure={{ kind: 'oauth_error', status: 401, error: 'invalid_client', error_description: 'client_id is missing', exchange: null }}
+        failure={{ kind: 'oauth_error', status: 400, error: 'unauthorized_client', error_description: 'grant not allowed', exchange: null }}
       />,
     )
     const alert = screen.getByRole('alert')
-    expect(alert).toHaveTextContent('invalid_client (HTTP 401)')
-    expect(alert).toHaveTextContent('Server says: client_id is missing')
+    expect(alert).toHaveTextContent('unauthorized_client (HTTP 400)')
+    expect(alert).toHaveTextContent('Server says: grant not allowed')
     expect(alert).toHaveTextContent(/What it means:.+RFC 6749/)
-    expect(alert).toHaveTextContent(/client_secret_post/)
+    expect(alert).toHaveTextContent('Enable the grant type')
   })
 
   it('explains an error as it is meant in the step whose exchange got it: invalid_token at RFC 7592 is the registration access token', () => {
