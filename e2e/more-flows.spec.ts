@@ -54,4 +54,13 @@ test('a token from the list is exchanged (RFC 8693), and the client registered h
   await expect(management.getByRole('alert')).toContainText('refused the registration access token')
   await expect(management.getByRole('alert')).not.toContainText('Get a fresh access token')
   await expect(log.getByRole('button', { name: /Client management/ })).toHaveCount(4)
+
+  // The deleted client, sent as it registered: the diagnosis says the server no longer knows it, and offers
+  // no other method (another method would only be refused again).
+  const device = page.getByRole('region', { name: 'Device Flow', exact: true })
+  await device.getByRole('button', { name: 'Start device flow' }).click()
+  await expect(device.getByRole('alert')).toContainText('invalid_client')
+  await expect(device.getByText('Likely cause')).toBeVisible()
+  await expect(device).toContainText('so the method is not the problem')
+  await expect(device.getByRole('button', { name: /^Start device flow with/ })).toHaveCount(0)
 })

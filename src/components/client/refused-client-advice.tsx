@@ -1,10 +1,10 @@
 import type { ClientAuthMethod } from '../../protocol/client-auth.ts'
-import type { TokenOutcome } from '../../protocol/token-response.ts'
+import type { RequestFailure } from '../../protocol/request-failure.ts'
 import { clientAuthContext } from '../../state/environment-store.ts'
 import { ClientAuthAdvice } from '../exchange/result-views-on-demand.tsx'
 import type { ClientChoice } from './use-client-choice.ts'
 
-/** A step's token request, sent with a client authentication method (react-query's mutation fits). */
+/** A step's request to the server, sent with a client authentication method (react-query's mutation fits). */
 interface TokenRequest {
   isPending: boolean
   /** The method the latest request authenticated with. */
@@ -12,8 +12,11 @@ interface TokenRequest {
   mutate: (auth: ClientAuthMethod) => void
 }
 
+/** A step's reply: what it asked for (tokens, a device code), or why not. */
+type StepOutcome = { kind: 'tokens' } | { kind: 'started' } | RequestFailure
+
 interface RefusedClientAdviceProps {
-  outcome: TokenOutcome | undefined
+  outcome: StepOutcome | undefined
   request: TokenRequest
   choice: ClientChoice
   /** What a fix's button does: "Request token" gives "Request token with client_secret_basic". */
@@ -21,12 +24,12 @@ interface RefusedClientAdviceProps {
 }
 
 /**
- * Above a token step's failed reply: why the server refused the client, when it did, and each fix as a
+ * Above a step's failed reply (a token request, a device authorization): why the server refused the client, when it did, and each fix as a
  * button that picks the method in the form and sends again. Nothing while a request runs.
  */
 export function RefusedClientAdvice({ outcome, request, choice, verb }: RefusedClientAdviceProps) {
   const sent = request.isPending ? undefined : request.variables
-  if (!outcome || outcome.kind === 'tokens' || !sent) return null
+  if (!outcome || outcome.kind === 'tokens' || outcome.kind === 'started' || !sent) return null
   return (
     <div className="mt-4">
       <ClientAuthAdvice

@@ -5,6 +5,7 @@ import { DpopOption } from '../../../components/dpop/dpop-option.tsx'
 import { GuidedStepNote } from '../../../components/guide/guided-step-note.tsx'
 import { RawExchange } from '../../../components/exchange/exchange-view.tsx'
 import { RequestFailureView } from '../../../components/exchange/request-failure-view.tsx'
+import { RefusedClientAdvice } from '../../../components/client/refused-client-advice.tsx'
 import { StepSection } from '../../../components/ui/step-section.tsx'
 import { SubmitWithCancel } from '../../../components/ui/submit-with-cancel.tsx'
 import { dpopKeyPair } from '../../../protocol/dpop-key.ts'
@@ -59,10 +60,10 @@ export function DeviceFlowSteps() {
   })
 
   // One input for the request and its guided preview, so the preview is what will be sent.
-  const startInput = () => ({ ...clientRequestInput(environment, client, { auth }), scope, ...requestTransport(environment) })
-  const start = () =>
+  const startInput = (method = auth) => ({ ...clientRequestInput(environment, client, { auth: method }), scope, ...requestTransport(environment) })
+  const start = (method = auth) =>
     flow.start({
-      input: startInput(),
+      input: startInput(method),
       client: {
         clientProfileId: client?.id ?? '',
         label: client?.label ?? 'no client',
@@ -103,6 +104,12 @@ export function DeviceFlowSteps() {
             Start device flow
           </SubmitWithCancel>
         </form>
+        <RefusedClientAdvice
+          outcome={outcome}
+          request={{ isPending: flow.starting, variables: flow.startedWith, mutate: start }}
+          choice={clientChoice}
+          verb="Start device flow"
+        />
         <StartResult authorization={started?.authorization ?? null} expiresAt={started?.schedule.expiresAt ?? 0} outcome={outcome} />
       </StepSection>
       <PollPanel flow={flow} />

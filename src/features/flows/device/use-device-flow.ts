@@ -195,6 +195,8 @@ export function useDeviceFlow(
     state,
     start,
     startOutcome: startMutation.data,
+    /** The client authentication method the latest start sent. */
+    startedWith: startMutation.variables?.input.auth,
     starting: startMutation.isPending,
     /** Stops a running start; it ends as 'Cancelled' in the step and the log. */
     cancelStart: useCallback(() => startAbort.current?.abort(), []),
