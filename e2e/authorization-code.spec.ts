@@ -35,10 +35,15 @@ test('authorization code with PKCE, then without: each code exchanged and its ID
   await expect(tokens.getByRole('listitem').filter({ hasText: 'Authorization code' })).toHaveCount(1)
 
   // Without PKCE: the sandbox lets a confidential client go without; the sign-in session is reused.
+  // offline_access without prompt=consent is dropped (OIDC Core §11), and the step says so.
   await step.getByLabel('Use PKCE').uncheck()
+  await step.getByLabel('Scope').fill('openid offline_access')
   await expect(step.getByLabel('Authorization URL')).not.toContainText('code_challenge')
   await step.getByRole('button', { name: 'Authorize' }).click()
   await expect(step.getByText('Code exchanged for tokens')).toBeVisible(ARRIVAL)
+  const scopeNotice = step.getByRole('status').filter({ hasText: 'Scope differs from the request' })
+  await expect(scopeNotice).toContainText('Not granted: "offline_access".')
+  await expect(scopeNotice).toContainText('prompt=consent')
   await expect(step.getByLabel('Use PKCE')).not.toBeChecked()
   await expect(tokens.getByRole('listitem').filter({ hasText: 'Authorization code' })).toHaveCount(2)
 })

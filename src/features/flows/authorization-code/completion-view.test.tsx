@@ -33,4 +33,19 @@ describe('CompletionView', () => {
     const warning = screen.getAllByRole('status').find((status) => status.textContent?.includes('Tokens not DPoP-bound'))
     expect(warning).toHaveTextContent('token_type Bearer')
   })
+
+  it('says which requested scopes were not granted, and that offline_access needs prompt=consent', () => {
+    const outcome = { kind: 'tokens' as const, tokens: { access_token: 'at', token_type: 'Bearer', scope: 'openid' }, conformance: [], exchange: null }
+    const scope = { notGranted: ['offline_access'], added: [], offlineAccessWithoutConsent: true }
+    render(<CompletionView outcome={{ kind: 'exchanged', outcome, idToken: null, dpop_jkt: null, scope }} />)
+    const notice = screen.getAllByRole('status').find((status) => status.textContent?.includes('Scope differs from the request'))
+    expect(notice).toHaveTextContent('Not granted: "offline_access".')
+    expect(notice).toHaveTextContent('prompt=consent (OIDC Core §11)')
+  })
+
+  it('says nothing about scope when it was granted as asked', () => {
+    const outcome = { kind: 'tokens' as const, tokens: { access_token: 'at', token_type: 'Bearer', scope: 'openid' }, conformance: [], exchange: null }
+    render(<CompletionView outcome={{ kind: 'exchanged', outcome, idToken: null, dpop_jkt: null, scope: null }} />)
+    expect(screen.queryByText('Scope differs from the request')).toBeNull()
+  })
 })

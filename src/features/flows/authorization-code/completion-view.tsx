@@ -5,6 +5,7 @@ import { OAuthErrorDetails, oauthErrorTitle } from '../../../components/exchange
 import { RequestFailureView } from '../../../components/exchange/request-failure-view.tsx'
 import { TokenSummary } from '../../../components/tokens/token-summary.tsx'
 import { Notice } from '../../../components/ui/notice.tsx'
+import type { ScopeDifference } from '../../../protocol/granted-scope.ts'
 import { exhaustiveSwitchError } from '../../../protocol/request-failure.ts'
 import type { CompletionOutcome, IdTokenResult } from './use-authorization-code-flow.ts'
 
@@ -55,6 +56,27 @@ function DpopBindingView({ jkt, token_type }: { jkt: string; token_type: string 
   )
 }
 
+/** The scope granted is not the scope asked for: say what is missing, so a dropped scope is not a silent surprise. RFC 6749 §3.3. */
+function ScopeDifferenceView({ difference }: { difference: ScopeDifference }) {
+  const list = (values: string[]) => values.map((value) => `"${value}"`).join(', ')
+  return (
+    <Notice tone="warning" live title="Scope differs from the request">
+      {difference.notGranted.length > 0 && <p>Not granted: {list(difference.notGranted)}.</p>}
+      {difference.added.length > 0 && <p>Granted without being asked: {list(difference.added)}.</p>}
+      <p className="mt-1">
+        The server decides what to grant (RFC 6749 §3.3): a scope the client is not allowed, one the user did not consent to, or one the
+        server does not know is left out, and the reply&apos;s <code>scope</code> says what was granted.
+      </p>
+      {difference.offlineAccessWithoutConsent && (
+        <p className="mt-1 font-semibold">
+          A request for offline_access must carry prompt=consent (OIDC Core §11), and servers drop it without: switch on the prompt
+          parameter with the value consent and authorize again.
+        </p>
+      )}
+    </Notice>
+  )
+}
+
 /** What came of the redirect back: refused, an error the server sent, or the code exchange and its tokens. */
 export function CompletionView({ outcome }: { outcome: CompletionOutcome }) {
   switch (outcome.kind) {
@@ -90,7 +112,7 @@ export function CompletionView({ outcome }: { outcome: CompletionOutcome }) {
         </Notice>
       )
     case 'exchanged': {
-      const { outcome: exchanged, idToken, dpop_jkt } = outcome
+      const { outcome: exchanged, idToken, dpop_jkt, scope } = outcome
       if (exchanged.kind !== 'tokens') return <RequestFailureView failure={exchanged} />
       return (
         <>
@@ -99,6 +121,7 @@ export function CompletionView({ outcome }: { outcome: CompletionOutcome }) {
             <DpopNonceNote challenge={exchanged.dpopNonce} />
             <ConformanceNotes notes={exchanged.conformance} />
           </Notice>
+          {scope && <ScopeDifferenceView difference={scope} />}
           {dpop_jkt && <DpopBindingView jkt={dpop_jkt} token_type={exchanged.tokens.token_type} />}
           {idToken && <IdTokenView result={idToken} />}
           <TokenSummary tokens={exchanged.tokens} />

@@ -16,8 +16,9 @@ import type { ClientAuthMethod } from '../../../protocol/client-auth.ts'
 import { adoptDpopKeyPair, ecJwkThumbprint, importDpopKeyPair } from '../../../protocol/dpop-key.ts'
 import type { HttpExchange } from '../../../protocol/http-exchange.ts'
 import { validateIdToken, type IdTokenCheck } from '../../../protocol/id-token.ts'
+import { compareGrantedScope, type ScopeDifference } from '../../../protocol/granted-scope.ts'
 import { fetchJwks } from '../../../protocol/jwks.ts'
-import type { ParamRow } from '../../../protocol/param-row.ts'
+import { enabledParams, type ParamRow } from '../../../protocol/param-row.ts'
 import type { RequestFailure } from '../../../protocol/request-failure.ts'
 import { checkClient } from '../../../protocol/request-input.ts'
 import { toAuthorizationServer } from '../../../protocol/server-endpoints.ts'
@@ -71,6 +72,8 @@ export type CompletionOutcome =
       idToken: IdTokenResult | null
       /** The thumbprint of the DPoP key the request named (dpop_jkt) and the exchange proved, null without DPoP. */
       dpop_jkt: string | null
+      /** How the granted scope differs from the one the request asked for, null when it does not. */
+      scope?: ScopeDifference | null
     }
 
 function newSecrets(): RequestSecrets {
@@ -90,6 +93,12 @@ function usePkceChallenge(verifier: string): string | null {
     }
   }, [verifier])
   return challenge?.verifier === verifier ? challenge.value : null
+}
+
+/** The scope and prompt the request sent: an extra parameter row overrides the form's, as it did when sent. */
+function sentScopeAndPrompt(pending: PendingAuthorization): { scope: string; prompt: string | null } {
+  const extra = new Map(enabledParams(pending.extra))
+  return { scope: extra.get('scope') ?? pending.scope, prompt: extra.get('prompt') ?? null }
 }
 
 async function validateReturnedIdToken(
@@ -230,7 +239,8 @@ export function useAuthorizationCodeFlow(environment: Environment, client: Clien
       if (dpopKey) adoptDpopKeyPair(returnedTo.id, dpopKey)
       replyTokensKept('authorization-code', { environmentId: returnedTo.id, clientProfileId: pending.clientProfileId, client_id: pending.client_id }, outcome.tokens)
       const idToken = outcome.tokens.id_token ? await validateReturnedIdToken(outcome.tokens.id_token, returnedTo, pending) : null
-      return { kind: 'exchanged', outcome, idToken, dpop_jkt }
+      const sent = sentScopeAndPrompt(pending)
+      return { kind: 'exchanged', outcome, idToken, dpop_jkt, scope: compareGrantedScope(sent.scope, outcome.tokens.scope, sent.prompt) }
     },
   })
 
