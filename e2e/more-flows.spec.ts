@@ -46,7 +46,10 @@ test('a token from the list is exchanged (RFC 8693), and the client registered h
   await expect(management.getByRole('alert')).toContainText('line 1')
   await expect(editor).toHaveValue('{ "client_id": ')
 
+  // Delete asks first, naming the client.
   await management.getByRole('button', { name: 'Delete' }).click()
+  await expect(management.getByText(/^Delete .+ at the server\?$/)).toBeVisible()
+  await management.getByRole('button', { name: 'Delete at the server' }).click()
   await expect(management.getByText('Client deleted')).toBeVisible()
   await management.getByRole('button', { name: 'Read' }).click()
   await expect(management.getByRole('alert')).toContainText('invalid_token')

@@ -36,6 +36,8 @@ export function ClientManagementPanel() {
   // Secret members of the last reply (client_secret): never in the editor, sent back unchanged on Update.
   const [heldAside, setHeldAside] = useState<Record<string, unknown>>({})
   const [jsonError, setJsonError] = useState<string | null>(null)
+  // Delete is for good at the server: the first press asks, naming what stops working.
+  const [confirmingDelete, setConfirmingDelete] = useState(false)
   const where = () => ({
     registration_client_uri: client?.registration_client_uri ?? '',
     registration_access_token: client?.registration_access_token ?? '',
@@ -72,10 +74,15 @@ export function ClientManagementPanel() {
 
   const run = (action: 'read' | 'delete') => {
     setJsonError(null)
+    setConfirmingDelete(false)
     manage.mutate({ action })
   }
 
   const update = () => {
+    if (metadataText.trim() === '') {
+      setJsonError('Nothing to send yet: press Read first, then edit. Update sends the whole document, which replaces the registration (RFC 7592 §2.2)')
+      return
+    }
     const parsed = parseJsonText(metadataText)
     if (!parsed.ok) {
       setJsonError(`${parsed.message} (line ${parsed.line}, column ${parsed.column})`)
@@ -103,7 +110,8 @@ export function ClientManagementPanel() {
     >
       {!client ? (
         <p className="text-sm text-slate-500 dark:text-slate-400">
-          No client registered in this console yet: register one in External API first.
+          No registered client kept in this console yet: send a registration request in External API, then press Use as device client
+          there, which keeps the client with its registration_client_uri and registration access token for this step.
         </p>
       ) : (
         <div className="flex flex-col gap-3">
@@ -138,11 +146,25 @@ export function ClientManagementPanel() {
             <Button variant="secondary" busy={manage.isPending && manage.variables.action === 'update'} onClick={update}>
               Update
             </Button>
-            <Button variant="secondary" busy={manage.isPending && manage.variables.action === 'delete'} onClick={() => run('delete')}>
+            <Button variant="secondary" busy={manage.isPending && manage.variables.action === 'delete'} onClick={() => setConfirmingDelete(true)}>
               Delete
             </Button>
             <CancelButton pending={manage.isPending} onCancel={cancellable.cancel} />
           </div>
+          {confirmingDelete && (
+            <Notice tone="warning" title={`Delete ${client.client_id} at the server?`}>
+              <p>
+                The server forgets the client: its client_id, client secret and registration access token stop working, and this cannot be
+                undone (RFC 7592 §2.3).
+              </p>
+              <div className="mt-2 flex flex-wrap gap-2">
+                <Button onClick={() => run('delete')}>Delete at the server</Button>
+                <Button variant="secondary" onClick={() => setConfirmingDelete(false)}>
+                  Keep the client
+                </Button>
+              </div>
+            </Notice>
+          )}
         </div>
       )}
       <div className="mt-4 flex flex-col gap-3" aria-live="polite">
