@@ -8,6 +8,11 @@ import type { HttpExchange } from '../../protocol/http-exchange.ts'
 import { CurlCommand } from './curl-command.tsx'
 import { STEP_LABELS } from './log-filter.ts'
 
+/** `2025-01-02 03:04:05.678 UTC`. */
+function utcTime(epochMs: number): string {
+  return new Date(epochMs).toISOString().replace('T', ' ').replace('Z', ' UTC')
+}
+
 function outcomeOf(exchange: HttpExchange) {
   if (exchange.response) return `${exchange.response.status} ${exchange.response.statusText}`.trim()
   return `no response (${exchange.failure?.kind ?? 'unknown'})`
@@ -52,7 +57,10 @@ export function ExchangeDetail({ exchange, onClose }: { exchange: HttpExchange; 
       <div className="flex flex-col gap-4">
         <div className="flex flex-wrap items-center justify-between gap-2">
           <p className="text-xs text-slate-500 dark:text-slate-400">
-            {STEP_LABELS[exchange.step]} · sent {new Date(exchange.startedAt).toLocaleString()} · {exchange.durationMs.toFixed(0)} ms
+            {/* UTC to the millisecond too: server logs, which support compares this with, are kept in UTC. */}
+            {STEP_LABELS[exchange.step]} · sent {new Date(exchange.startedAt).toLocaleString()} (
+            <time dateTime={new Date(exchange.startedAt).toISOString()}>{utcTime(exchange.startedAt)}</time>) ·{' '}
+            {exchange.durationMs.toFixed(0)} ms
             {exchange.via === 'relay' && " · via the local relay (sent by the console's relay, not the browser: no CORS check)"}
           </p>
           <CheckboxField label="Show secrets" checked={showSecrets} onCheckedChange={setShowSecrets} />

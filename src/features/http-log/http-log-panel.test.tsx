@@ -128,6 +128,8 @@ describe('HTTP log filters', () => {
     expect(responseBody).toHaveTextContent('••••••')
     expect(within(dialog).getByLabelText('Request line and headers')).toHaveTextContent('Authorization: Basic ••••••')
     expect(within(dialog).getByLabelText('Request line and headers')).not.toHaveTextContent('d3d3OlBhc3N3b3JkMQ==')
+    // Beside local time, UTC to the millisecond, as server logs keep it.
+    expect(dialog).toHaveTextContent('(1970-01-01 00:00:00.000 UTC)')
     const curl = within(dialog).getByLabelText('curl command')
     expect(curl).toHaveTextContent("-H 'Authorization: Basic ••••••'")
     expect(curl).not.toHaveTextContent('d3d3OlBhc3N3b3JkMQ==')
