@@ -83,10 +83,11 @@ function decoded(response: IncomingMessage): Readable {
 
 /**
  * Sends one request as given and reads the whole reply, without following a redirect (a 3xx comes
- * back as it is). Refuses forbidden addresses, a reply over the size cap, and slowness past the timeout.
+ * back as it is). Refuses forbidden addresses, a reply over the size cap, and slowness past the timeout;
+ * stops when `signal` aborts.
  * RFC 9110 §15.4 (redirects are the client's choice), §7.6.1 (hop-by-hop headers).
  */
-export function forwardRequest(request: ForwardedRequest, limits: ForwardLimits, resolve: Resolver): Promise<ForwardedReply> {
+export function forwardRequest(request: ForwardedRequest, limits: ForwardLimits, resolve: Resolver, signal?: AbortSignal): Promise<ForwardedReply> {
   const { url } = request
   const hostname = url.hostname.replace(/^\[|\]$/g, '')
   if (isForbiddenAddress(hostname)) {
@@ -145,6 +146,8 @@ export function forwardRequest(request: ForwardedRequest, limits: ForwardLimits,
       },
     )
     outgoing.on('error', (error) => fail(error instanceof RelayRefusal ? error : unreachable(url, error)))
+    // The console gave up (Cancel, its timeout): the server's connection is not held for the rest of the limit.
+    signal?.addEventListener('abort', () => fail(new RelayRefusal('upstream_timeout', `The console stopped waiting for ${url.host}.`)), { once: true })
     outgoing.end(body ?? undefined)
   })
 }

@@ -8,6 +8,7 @@ import { toHar } from '../src/protocol/har.ts'
 import type { HttpExchange } from '../src/protocol/http-exchange.ts'
 import { createRecordingFetch, TransportError } from '../src/protocol/recording-fetch.ts'
 import { allowRelayHost, fetchRelayStatus, hostsOf } from '../src/protocol/relay-fetch-allowlist.ts'
+import { configureRequestLimits, requestLimits } from '../src/protocol/limits.ts'
 import { createRelayFetch } from '../src/protocol/relay-fetch.ts'
 import type { FetchFn } from '../src/protocol/transport-failure.ts'
 
@@ -43,6 +44,22 @@ afterAll(async () => {
 })
 
 describe('createRelayFetch', () => {
+  test("asks the relay to wait and read as long as the console's Limits say", async () => {
+    let envelope: unknown
+    const capture: FetchFn = async (_url, init) => {
+      envelope = JSON.parse(String(init?.body))
+      return new Response('{}', { status: 403 })
+    }
+    const before = requestLimits()
+    configureRequestLimits({ timeoutMs: 120_000, maxBodyBytes: 20 * 1024 * 1024 })
+    try {
+      await createRelayFetch(relay.url, capture)(`${upstreamOrigin}/token`).catch(() => undefined)
+    } finally {
+      configureRequestLimits(before)
+    }
+    expect(envelope).toMatchObject({ limits: { timeout_ms: 120_000, max_reply_bytes: 20 * 1024 * 1024 } })
+  })
+
   test('reports the relay unavailable, then allows a host only when asked', async () => {
     const host = new URL(upstreamOrigin).host
     expect(await fetchRelayStatus(relay.url, send)).toEqual({ available: true, allowlist: [] })

@@ -27,11 +27,24 @@ export interface RelayOptions {
   resolve?: Resolver
 }
 
+/**
+ * The most a caller may ask the relay to wait and to read: the console's own bounds (its Limits go
+ * from 1 s to 10 min, and up to 100 MB of reply), so a limit raised there holds through the relay too.
+ */
+export const ASKED_LIMIT_BOUNDS = { timeoutMs: [1_000, 600_000], maxReplyBytes: [1_024, 100 * 1024 * 1024] } as const
+
 const envelopeSchema = z.object({
   method: z.string().regex(/^[!#$%&'*+.^_`|~\dA-Za-z-]+$/, 'a method is a token such as POST'),
   url: z.string(),
   headers: z.array(z.tuple([z.string(), z.string()])).max(200),
   body: z.string().nullable(),
+  /** The console's limits for this request; the relay's own apply when absent. */
+  limits: z
+    .object({
+      timeout_ms: z.number().int().min(ASKED_LIMIT_BOUNDS.timeoutMs[0]).max(ASKED_LIMIT_BOUNDS.timeoutMs[1]).optional(),
+      max_reply_bytes: z.number().int().min(ASKED_LIMIT_BOUNDS.maxReplyBytes[0]).max(ASKED_LIMIT_BOUNDS.maxReplyBytes[1]).optional(),
+    })
+    .optional(),
 })
 
 /** The relay's endpoints, relative to where it is mounted (`/relay`): health, allow, forward. */
@@ -108,7 +121,15 @@ export function createRelayHandler(options: RelayOptions): (request: IncomingMes
         `${url.host} is not on the relay's allowlist. Allow it in the console (Environment: "Allow ${url.host} through the relay") or start the relay with --allow-host ${url.host}.`,
       )
     }
-    const reply = await forwardRequest({ method: envelope.method, url, headers: envelope.headers, body: envelope.body }, limits, resolve)
+    const asked = {
+      timeoutMs: envelope.limits?.timeout_ms ?? limits.timeoutMs,
+      maxReplyBytes: envelope.limits?.max_reply_bytes ?? limits.maxReplyBytes,
+    }
+    const gone = new AbortController()
+    response.on('close', () => {
+      if (!response.writableFinished) gone.abort()
+    })
+    const reply = await forwardRequest({ method: envelope.method, url, headers: envelope.headers, body: envelope.body }, asked, resolve, gone.signal)
     response.writeHead(200, {
       'Content-Type': 'application/octet-stream',
       'Content-Length': String(reply.body.length),

@@ -20,6 +20,8 @@ let upstreamHost: string
 let relay: RunningRelay
 let relayOrigin: string
 const seen: Seen[] = []
+/** Stalled replies whose connection the relay closed. */
+const stallsClosed: string[] = []
 
 // Names the tests point anywhere, without DNS.
 const resolver: Resolver = async (hostname) => {
@@ -39,7 +41,7 @@ beforeAll(async () => {
     request.on('data', (chunk: Buffer) => chunks.push(chunk))
     request.on('end', () => {
       seen.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers, body: Buffer.concat(chunks).toString() })
-      switch (request.url) {
+      switch (new URL(request.url ?? '/', 'http://upstream.test').pathname) {
         case '/token':
           response.writeHead(201, 'Made It', [
             ['Content-Type', 'application/json'],
@@ -66,6 +68,7 @@ beforeAll(async () => {
         case '/stall':
           response.writeHead(200, { 'Content-Type': 'text/plain' })
           response.write('partial')
+          response.on('close', () => stallsClosed.push(request.url ?? ''))
           return
         default:
           response.writeHead(200, { 'Content-Type': 'text/plain' })
@@ -119,10 +122,13 @@ function call(path: string, options: { method?: string; headers?: Record<string,
 
 const consoleHeaders = () => ({ Origin: relayOrigin, 'Content-Type': 'application/json', [RELAY_REQUEST_HEADER]: '1' })
 
-function forward(envelope: { method?: string; url: string; headers?: [string, string][]; body?: string | null }, headers: Record<string, string> = consoleHeaders()) {
+function forward(
+  envelope: { method?: string; url: string; headers?: [string, string][]; body?: string | null; limits?: { timeout_ms?: number; max_reply_bytes?: number } },
+  headers: Record<string, string> = consoleHeaders(),
+) {
   return call('/forward', {
     headers,
-    body: JSON.stringify({ method: envelope.method ?? 'GET', url: envelope.url, headers: envelope.headers ?? [], body: envelope.body ?? null }),
+    body: JSON.stringify({ method: envelope.method ?? 'GET', url: envelope.url, headers: envelope.headers ?? [], body: envelope.body ?? null, limits: envelope.limits }),
   })
 }
 
@@ -231,6 +237,30 @@ describe('refusals', () => {
   test('a reply that stalls past the timeout', async () => {
     const reply = await forward({ url: `http://${upstreamHost}/stall` })
     expect(relayError(reply)).toMatchObject({ status: 504, relay_error: 'upstream_timeout' })
+  })
+
+  test("the console's own limits hold through it, within the console's bounds: a longer reply cap, a shorter timeout", async () => {
+    const bigger = await forward({ url: `http://${upstreamHost}/big`, limits: { max_reply_bytes: 4096 } })
+    expect(bigger.status).toBe(200)
+    expect(bigger.body).toBe('x'.repeat(2000))
+
+    const sooner = await forward({ url: `http://${upstreamHost}/stall`, limits: { timeout_ms: 1000 } })
+    expect(relayError(sooner)).toMatchObject({ status: 504, relay_error: 'upstream_timeout', message: expect.stringContaining('within 1 s') })
+
+    const tooLong = await forward({ url: `http://${upstreamHost}/big`, limits: { timeout_ms: 3_600_000 } })
+    expect(relayError(tooLong)).toMatchObject({ status: 400, relay_error: 'invalid_request' })
+  })
+
+  test('a request the console gave up on closes the connection to the server, not held to the end of the limit', async () => {
+    stallsClosed.length = 0
+    const url = new URL(`${relay.url}/forward`)
+    const outgoing = httpRequest(url, { method: 'POST', headers: consoleHeaders() })
+    outgoing.on('error', () => {})
+    outgoing.end(JSON.stringify({ method: 'GET', url: `http://${upstreamHost}/stall?gave-up`, headers: [], body: null, limits: { timeout_ms: 600_000 } }))
+    await expect.poll(() => seen.some((request) => request.url === '/stall?gave-up')).toBe(true)
+    outgoing.destroy()
+    // The console asked for 10 minutes: only the console leaving can close it before the test's limit.
+    await expect.poll(() => stallsClosed, { timeout: 30_000 }).toContain('/stall?gave-up')
   })
 
   test('a server that does not answer', async () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod/mini'
 import type { TransportFailure } from './http-exchange.ts'
+import { requestLimits } from './limits.ts'
 import { RELAY_REQUEST_HEADER } from './relay-request-header.ts'
 import { DiagnosedFetchError, type FetchFn } from './transport-failure.ts'
 
@@ -17,6 +18,7 @@ const headerPairsSchema = z.array(z.tuple([z.string(), z.string()]))
  */
 export function createRelayFetch(relayUrl: string, send: FetchFn = (url, init) => globalThis.fetch(url, init)): FetchFn {
   return async (url, init) => {
+    const { timeoutMs, maxBodyBytes } = requestLimits()
     let envelope: string
     try {
       const request = new Request(url, init)
@@ -25,6 +27,8 @@ export function createRelayFetch(relayUrl: string, send: FetchFn = (url, init) =
         url: request.url,
         headers: [...request.headers],
         body: init?.body === undefined || init.body === null ? null : await request.text(),
+        // The relay waits and reads as long as the console would: a limit raised under Limits holds through it too.
+        limits: { timeout_ms: timeoutMs, max_reply_bytes: maxBodyBytes },
       })
     } catch (error) {
       throw new DiagnosedFetchError({ kind: 'network', message: `The request could not be built: ${errorMessage(error)}.` }, { cause: error })
