@@ -236,6 +236,44 @@ describe('readHar', () => {
     })
   })
 
+  it("files a browser HAR's requests under their steps: discovery by its well-known path, token requests by grant_type", () => {
+    const entry = (url: string, text?: string) => ({
+      startedDateTime: '2025-01-02T03:04:05.000Z',
+      time: 1,
+      request: { method: text ? 'POST' : 'GET', url, headers: [], ...(text ? { postData: { mimeType: 'application/x-www-form-urlencoded', text } } : {}) },
+      response: { status: 200, statusText: 'OK', headers: [], content: {} },
+    })
+    const har = {
+      log: {
+        version: '1.2',
+        creator: { name: 'WebInspector', version: '537.36' },
+        entries: [
+          entry('https://idp.example/.well-known/openid-configuration'),
+          entry('https://idp.example/oauth/.well-known/oauth-authorization-server?x=1'),
+          entry('https://idp.example/token', 'grant_type=client_credentials&scope=read'),
+          entry('https://idp.example/token', 'grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Adevice_code&device_code=d'),
+          entry('https://idp.example/token', 'grant_type=refresh_token&refresh_token=r'),
+          entry('https://idp.example/token', 'grant_type=authorization_code&code=c'),
+          entry('https://idp.example/token', 'grant_type=urn:ietf:params:oauth:grant-type:token-exchange&subject_token=t'),
+          entry('https://idp.example/token', 'grant_type=constructor'),
+          entry('https://api.example/orders'),
+        ],
+      },
+    }
+    const read = readHar(har)
+    expect(read.ok && read.exchanges.map(({ step }) => step)).toEqual([
+      'discovery',
+      'discovery',
+      'client-credentials',
+      'device-poll',
+      'refresh',
+      'authorization-code',
+      'token-exchange',
+      'external-api',
+      'external-api',
+    ])
+  })
+
   it('names the path of the first problem', () => {
     const har = JSON.parse(JSON.stringify(toHar([tokenExchange, corsFailure], { mask: false, creator }))) as {
       log: { entries: { request: Record<string, unknown> }[] }

@@ -262,6 +262,26 @@ function decodeContent(content: { text?: string; encoding?: string }): string {
   }
 }
 
+/** The step a token request's grant_type belongs to. RFC 6749 §4.1.3, §4.4.2, §6; RFC 8628 §3.4; RFC 8693 §2.1. */
+const STEP_OF_GRANT: Record<string, ExchangeStep> = {
+  client_credentials: 'client-credentials',
+  authorization_code: 'authorization-code',
+  refresh_token: 'refresh',
+  'urn:ietf:params:oauth:grant-type:device_code': 'device-poll',
+  'urn:ietf:params:oauth:grant-type:token-exchange': 'token-exchange',
+}
+
+/**
+ * For an entry another tool recorded (no `_step`): discovery by its well-known path, a token request
+ * by its grant_type, so a customer's browser HAR files its requests under the steps they are; anything
+ * else is an External API call. RFC 8414 §3, OpenID Connect Discovery 1.0 §4.
+ */
+function guessStep(url: string, body: string | null): ExchangeStep {
+  if (/\/\.well-known\/(?:openid-configuration|oauth-authorization-server)(?:[/?#]|$)/.test(url)) return 'discovery'
+  const grant = body === null ? undefined : parseFormBody(body).find(({ name }) => name === 'grant_type')?.value
+  return (grant !== undefined && Object.hasOwn(STEP_OF_GRANT, grant) ? STEP_OF_GRANT[grant] : undefined) ?? 'external-api'
+}
+
 /** The exchange of the `index`th entry of a HAR that passed {@link harSchema}. W3C HAR 1.2 §entries. */
 export function fromHarEntry(entry: HarInputEntry, index: number): HttpExchange {
   const { request, response } = entry
@@ -276,7 +296,7 @@ export function fromHarEntry(entry: HarInputEntry, index: number): HttpExchange 
   const answered = response.status !== 0
   return {
     id: entry._id ?? `har-${index + 1}`,
-    step: step.success ? step.data : 'external-api',
+    step: step.success ? step.data : guessStep(request.url, body),
     startedAt: Date.parse(entry.startedDateTime),
     durationMs: Math.max(0, entry.time),
     request: { method: request.method, url: request.url, headers: request.headers.map(({ name, value }) => ({ name, value })), body },
