@@ -38,6 +38,12 @@ describe('RequestFailureView', () => {
     expect(screen.getByRole('alert')).toHaveTextContent(window.location.origin)
   })
 
+  it("says once that the origin is not allowed when the console's own diagnosis already names it", () => {
+    const message = `https://as.example answered, but the browser withheld the response because the server did not allow this console's origin ${window.location.origin} (CORS). Add it to the server's allowed origins.`
+    render(<RequestFailureView failure={{ kind: 'transport', failure: { kind: 'cors', message }, exchange: null }} />)
+    expect(screen.getByRole('alert').textContent?.split(window.location.origin)).toHaveLength(2)
+  })
+
   it('renders an error_uri that is not http(s) as plain text, never as a link', () => {
     render(
       <RequestFailureView

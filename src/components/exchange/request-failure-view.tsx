@@ -51,7 +51,8 @@ export function RequestFailureView({ failure }: { failure: RequestFailure }) {
         <div className="flex flex-col gap-2">
           <Notice tone="error" live title={TRANSPORT_TITLES[failure.failure.kind]}>
             <p>{failure.failure.message}</p>
-            {failure.failure.kind === 'cors' && (
+            {/* The console's own diagnosis already names the origin; a message from elsewhere (an import) may not. */}
+            {failure.failure.kind === 'cors' && !failure.failure.message.includes(window.location.origin) && (
               <p className="mt-1">
                 The server answered, but did not allow this console's origin (<code>{window.location.origin}</code>), so the browser hid
                 the reply. Add this origin to the server's allowed origins (CORS) for this endpoint.
