@@ -20,6 +20,10 @@ test('authorization code with PKCE, then without: each code exchanged and its ID
   await expect(step.getByLabel('Authorization URL')).toContainText('code_challenge_method=S256')
   await expect(step.getByLabel('Authorization URL')).toContainText('nonce=')
   const previewed = (await step.getByLabel('Authorization URL').textContent()) ?? ''
+  // The exact URL copies in one click, for trying the server's pages elsewhere.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+  await step.getByRole('button', { name: 'Copy URL' }).click()
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(previewed)
 
   // With PKCE: the browser goes to the sandbox exactly as previewed, and comes back to the walk-through.
   const sentTo = page.waitForRequest((request) => request.url().includes('/oauth-authorize?'))

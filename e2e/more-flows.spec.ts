@@ -9,6 +9,13 @@ test('a token from the list is exchanged (RFC 8693), and the client registered h
   const log = page.getByRole('complementary', { name: 'HTTP log' }).getByRole('list', { name: 'Exchanges' })
   const tokens = page.getByRole('region', { name: 'Tokens', exact: true }).getByRole('list', { name: 'Tokens obtained' })
 
+  // The device client picked for Authorization Code: what the server would refuse on its own error page is said before leaving.
+  const authorization = page.getByRole('region', { name: 'Authorization Code' })
+  await authorization.getByLabel('Client', { exact: true }).selectOption({ index: 1 })
+  await expect(authorization.getByText('Before you authorize')).toBeVisible()
+  await expect(authorization).toContainText('The client registered no redirect_uris, not this one')
+  await expect(authorization).toContainText('without authorization_code')
+
   // Token exchange: www trades its dcr token for a narrower one for an API; the new token joins the list.
   const exchange = page.getByRole('region', { name: 'Token Exchange' })
   await expect(exchange.getByLabel('Subject token', { exact: true })).toContainText('Client credentials')

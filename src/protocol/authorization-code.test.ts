@@ -2,6 +2,7 @@ import * as oauth from 'oauth4webapi'
 import { describe, expect, it } from 'vitest'
 import {
   authorizationParameters,
+  authorizationPreflight,
   authorizationUrl,
   checkRedirectUri,
   exchangeAuthorizationCode,
@@ -144,5 +145,32 @@ describe('exchangeAuthorizationCode', () => {
     })
     expect(outcome).toMatchObject({ kind: 'invalid_input', field: 'redirect_uri' })
     expect(baseFetch.sent).toHaveLength(0)
+  })
+})
+
+describe('authorizationPreflight', () => {
+  const consoleCallback = 'http://127.0.0.1:5173/callback'
+
+  it('has nothing to say for the console callback and a client it knows nothing about', () => {
+    expect(authorizationPreflight({ redirect_uri: ' http://127.0.0.1:5173/callback ', consoleCallback })).toEqual([])
+  })
+
+  it('warns that a redirect URI elsewhere takes the code where this console cannot exchange it', () => {
+    expect(authorizationPreflight({ redirect_uri: 'https://app.example/cb', consoleCallback })).toEqual([
+      "The redirect URI is not this console's callback (http://127.0.0.1:5173/callback): the server will send the code to https://app.example/cb, so this console cannot exchange it.",
+    ])
+  })
+
+  it('warns of a redirect URI and a grant the registered client does not have, which the server answers on its own error page', () => {
+    const registration = { client_id: 'dev', grant_types: ['urn:ietf:params:oauth:grant-type:device_code', 'refresh_token'], redirect_uris: [] }
+    expect(authorizationPreflight({ redirect_uri: consoleCallback, consoleCallback, registration })).toEqual([
+      'The client registered no redirect_uris, not this one: the server will show an error page instead of sending the browser back (RFC 6749 §3.1.2.4).',
+      'The client registered grant_types urn:ietf:params:oauth:grant-type:device_code, refresh_token, without authorization_code: the server will refuse it (unauthorized_client). Register a client for this flow, or choose another.',
+    ])
+  })
+
+  it('is quiet for a registered client with this redirect URI and the grant, and ignores metadata that is not a string list', () => {
+    expect(authorizationPreflight({ redirect_uri: consoleCallback, consoleCallback, registration: { redirect_uris: [consoleCallback], grant_types: ['authorization_code'] } })).toEqual([])
+    expect(authorizationPreflight({ redirect_uri: consoleCallback, consoleCallback, registration: { redirect_uris: 'x', grant_types: [1] } })).toEqual([])
   })
 })

@@ -58,6 +58,52 @@ export function checkRedirectUri(redirect_uri: string): InvalidInput | null {
   return null
 }
 
+/** What is known of the client before the browser leaves: its registration reply, when this console registered it. */
+export interface AuthorizationPreflightInput {
+  redirect_uri: string
+  /** This console's own callback URL, where the flow can finish. */
+  consoleCallback: string
+  /** The client's registration reply (RFC 7591 §3.2.1), or undefined when the console does not know it. */
+  registration?: Record<string, unknown> | undefined
+}
+
+function stringList(value: unknown): string[] | null {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string') ? value : null
+}
+
+function sameUrl(a: string, b: string): boolean {
+  return URL.canParse(a.trim()) && URL.canParse(b) && new URL(a.trim()).href === new URL(b).href
+}
+
+/**
+ * What will go wrong after Authorize, said before: a redirect URI that is not this console's callback (the
+ * code goes elsewhere), or one the client did not register, and a client registered without the
+ * authorization_code grant; the server answers both on its own error page, never back here. RFC 6749
+ * §3.1.2.4, §4.1.2.1, RFC 7591 §2.
+ */
+export function authorizationPreflight(input: AuthorizationPreflightInput): string[] {
+  const warnings: string[] = []
+  const redirect_uri = input.redirect_uri.trim()
+  if (redirect_uri !== '' && !sameUrl(redirect_uri, input.consoleCallback)) {
+    warnings.push(
+      `The redirect URI is not this console's callback (${input.consoleCallback}): the server will send the code to ${redirect_uri}, so this console cannot exchange it.`,
+    )
+  }
+  const registered = stringList(input.registration?.redirect_uris)
+  if (registered && redirect_uri !== '' && !registered.some((uri) => uri === redirect_uri)) {
+    warnings.push(
+      `The client registered ${registered.length > 0 ? `redirect_uris ${registered.join(', ')}` : 'no redirect_uris'}, not this one: the server will show an error page instead of sending the browser back (RFC 6749 §3.1.2.4).`,
+    )
+  }
+  const grants = stringList(input.registration?.grant_types)
+  if (grants && !grants.includes('authorization_code')) {
+    warnings.push(
+      `The client registered grant_types ${grants.length > 0 ? grants.join(', ') : '(none)'}, without authorization_code: the server will refuse it (unauthorized_client). Register a client for this flow, or choose another.`,
+    )
+  }
+  return warnings
+}
+
 /**
  * The URL the browser is sent to: the authorization endpoint with the parameters in its query, any query
  * the endpoint already has kept. RFC 6749 §3.1.

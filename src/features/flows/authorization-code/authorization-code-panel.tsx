@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { AuthMethodSelect, ClientPicker } from '../../../components/client/client-picker.tsx'
 import { DpopOption } from '../../../components/dpop/dpop-option.tsx'
 import { RawExchange } from '../../../components/exchange/exchange-view.tsx'
@@ -6,10 +6,12 @@ import { RequestFailureView } from '../../../components/exchange/request-failure
 import { Button } from '../../../components/ui/button.tsx'
 import { CancelButton } from '../../../components/ui/cancel-button.tsx'
 import { CodeBlock } from '../../../components/ui/code-block.tsx'
+import { CopyButton } from '../../../components/ui/copy-button.tsx'
 import { CheckboxField, TextField } from '../../../components/ui/fields.tsx'
 import { Notice } from '../../../components/ui/notice.tsx'
 import { ParamRowsEditor, type EditableRow } from '../../../components/ui/param-rows-editor.tsx'
 import { StepSection } from '../../../components/ui/step-section.tsx'
+import { authorizationPreflight } from '../../../protocol/authorization-code.ts'
 import type { ClientAuthMethod } from '../../../protocol/client-auth.ts'
 import { environmentServer, pickClient, useActiveEnvironment, useFlowScope } from '../../../state/environment-store.ts'
 import { defaultRedirectUri, readCallbackArrival } from './callback-arrival.ts'
@@ -22,6 +24,21 @@ const SUGGESTED_EXTRA: EditableRow[] = [
   { name: 'login_hint', value: '', enabled: false },
   { name: 'acr_values', value: '', enabled: false },
 ]
+
+/** A request preview with its name on screen, a Copy of the exact text, and a line on what it is for. */
+function LabelledBlock(props: { title: string; copy: string | null; copyLabel: string; hint?: string; children: ReactNode }) {
+  const { title, copy, copyLabel, hint, children } = props
+  return (
+    <div>
+      <div className="mb-1 flex items-end justify-between gap-2">
+        <span className="text-xs font-semibold text-slate-600 dark:text-slate-300">{title}</span>
+        {copy !== null && <CopyButton text={copy} label={copyLabel} />}
+      </div>
+      {children}
+      {hint && <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">{hint}</p>}
+    </div>
+  )
+}
 
 export function AuthorizationCodePanel() {
   // Back from the server: the form comes back as it was sent.
@@ -41,6 +58,8 @@ export function AuthorizationCodePanel() {
   const form = { redirect_uri, scope, usePkce, usePar: usePar && parAvailable, useDpop, extra }
   const flow = useAuthorizationCodeFlow(environment, client, auth, form)
   const started = flow.authorize.data
+  // The server answers these on its own error page, never back here: said before the browser leaves.
+  const preflight = authorizationPreflight({ redirect_uri, consoleCallback: defaultRedirectUri(), registration: client?.registration })
 
   return (
     <StepSection
@@ -112,13 +131,33 @@ export function AuthorizationCodePanel() {
         </div>
         <ParamRowsEditor label="Extra parameters" rows={extra} onRowsChange={setExtra} addLabel="Add parameter" />
         {form.usePar && (
-          <CodeBlock label="Pushed request body" text={flow.parameters.toString().replaceAll('&', '\n&')} maxHeightClass="max-h-40" />
+          <LabelledBlock title="Pushed request body" copy={flow.parameters.toString()} copyLabel="Copy pushed body">
+            <CodeBlock label="Pushed request body" text={flow.parameters.toString().replaceAll('&', '\n&')} maxHeightClass="max-h-40" />
+          </LabelledBlock>
         )}
         {flow.preview.ok ? (
-          <CodeBlock label="Authorization URL" text={flow.preview.url.href} maxHeightClass="max-h-40" />
+          <LabelledBlock
+            title="Authorization URL"
+            copy={form.usePar ? null : flow.preview.url.href}
+            copyLabel="Copy URL"
+            hint={
+              form.usePar
+                ? 'The request_uri comes from the PAR reply when you press Authorize.'
+                : 'Opened elsewhere (another browser, a private window) it shows the server\'s pages, but only this tab holds the state, nonce and code_verifier to finish the flow.'
+            }
+          >
+            <CodeBlock label="Authorization URL" text={flow.preview.url.href} maxHeightClass="max-h-40" />
+          </LabelledBlock>
         ) : (
           <Notice tone="warning" title="No authorization URL yet">
             {flow.preview.failure.message}
+          </Notice>
+        )}
+        {preflight.length > 0 && (
+          <Notice tone="warning" title="Before you authorize">
+            {preflight.map((warning) => (
+              <p key={warning}>{warning}</p>
+            ))}
           </Notice>
         )}
         <div className="flex gap-2">
