@@ -129,6 +129,7 @@ describe('toHar', () => {
       redirectURL: '',
       headersSize: -1,
       bodySize: -1,
+      _error: 'The response was blocked by CORS',
     })
     expect(entry?._failure).toEqual({ kind: 'cors', message: 'The response was blocked by CORS' })
     expect(entry?.comment).toBe('No response (cors): The response was blocked by CORS')

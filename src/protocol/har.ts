@@ -48,6 +48,8 @@ export interface HarResponse {
   redirectURL: string
   headersSize: number
   bodySize: number
+  /** Why no response came, where browsers put it (Chrome writes `net::ERR_FAILED` here), so other HAR tools show it. */
+  _error?: string
 }
 
 export interface HarEntry {
@@ -130,6 +132,7 @@ function toEntry(exchange: HttpExchange, sent: HttpExchange = exchange): HarEntr
         redirectURL: '',
         headersSize: -1,
         bodySize: -1,
+        ...(failure ? { _error: failure.message } : {}),
       }
   return {
     startedDateTime: new Date(exchange.startedAt).toISOString(),
