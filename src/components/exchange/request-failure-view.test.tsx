@@ -1,6 +1,7 @@
 import { render, screen } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { RequestFailureView } from './request-failure-view.tsx'
+import { SecretMaskingContext } from '../ui/secret-masking.ts'
 
 describe('RequestFailureView', () => {
   it('shows the OAuth error code, the server description, what the code means and the hint for unauthorized_client', () => {
@@ -42,6 +43,17 @@ describe('RequestFailureView', () => {
     const message = `https://as.example answered, but the browser withheld the response because the server did not allow this console's origin ${window.location.origin} (CORS). Add it to the server's allowed origins.`
     render(<RequestFailureView failure={{ kind: 'transport', failure: { kind: 'cors', message }, exchange: null }} />)
     expect(screen.getByRole('alert').textContent?.split(window.location.origin)).toHaveLength(2)
+  })
+
+  it("masks a secret the message quotes, as presentation mode masks it everywhere: a redirect's code", () => {
+    const message = 'https://as.example answered with HTTP 302 to https://as.example/login?code=SECRETCODE123, not followed.'
+    render(
+      <SecretMaskingContext.Provider value={{ presentation: true, redact: (text) => text.replaceAll('SECRETCODE123', '••••••'), revealMs: 5_000 }}>
+        <RequestFailureView failure={{ kind: 'transport', failure: { kind: 'redirect', message }, exchange: null }} />
+      </SecretMaskingContext.Provider>,
+    )
+    expect(screen.getByRole('alert')).toHaveTextContent('login?code=••••••, not followed')
+    expect(screen.getByRole('alert')).not.toHaveTextContent('SECRETCODE123')
   })
 
   it('renders an error_uri that is not http(s) as plain text, never as a link', () => {

@@ -3,6 +3,7 @@ import { exhaustiveSwitchError, type RequestFailure } from '../../protocol/reque
 import { useContext } from 'react'
 import { Button } from '../ui/button.tsx'
 import { Notice } from '../ui/notice.tsx'
+import { useSecretMasking } from '../ui/secret-masking.ts'
 import { RawExchange } from './exchange-view.tsx'
 import { OAuthErrorDetails, oauthErrorTitle } from './oauth-error-details.tsx'
 import { RelayOfferContext } from './relay-offer.ts'
@@ -39,6 +40,8 @@ const TRANSPORT_TITLES: Record<TransportFailure['kind'], string> = {
 
 /** Explains a failed request in place: what happened, what it means, and the raw exchange behind it. */
 export function RequestFailureView({ failure }: { failure: RequestFailure }) {
+  // A transport message may quote a URL with a secret in it (where a redirect pointed, with its code).
+  const { redact } = useSecretMasking()
   switch (failure.kind) {
     case 'invalid_input':
       return (
@@ -50,7 +53,7 @@ export function RequestFailureView({ failure }: { failure: RequestFailure }) {
       return (
         <div className="flex flex-col gap-2">
           <Notice tone="error" live title={TRANSPORT_TITLES[failure.failure.kind]}>
-            <p>{failure.failure.message}</p>
+            <p>{redact(failure.failure.message)}</p>
             {/* The console's own diagnosis already names the origin; a message from elsewhere (an import) may not. */}
             {failure.failure.kind === 'cors' && !failure.failure.message.includes(window.location.origin) && (
               <p className="mt-1">
