@@ -115,6 +115,22 @@ describe('client authentication diagnosis', () => {
     expect(diagnosis?.fixes).toEqual([{ kind: 'use_method', method: 'private_key_jwt' }])
   })
 
+  it('invalid_client for none from a client with a secret: it must authenticate, with the secret methods the server lists', () => {
+    const failure = oauthError(401, 'invalid_client', 'client authentication failed', false)
+    const none: ClientAuthContext['sent'] = { auth: 'none', client_id_in_body: true }
+    const diagnosis = diagnoseClientAuth(failure, { sent: none, has: withSecret })
+    expect(diagnosis?.cause).toContain('sent no client credentials (none), but this client has them')
+    expect(diagnosis?.fixes).toEqual([
+      { kind: 'use_method', method: 'client_secret_basic' },
+      { kind: 'use_method', method: 'client_secret_post' },
+    ])
+    expect(diagnoseClientAuth(failure, { sent: none, supported: ['client_secret_post', 'none'], has: withSecret })?.fixes).toEqual([
+      { kind: 'use_method', method: 'client_secret_post' },
+    ])
+    // A public client registered as none is not told to authenticate.
+    expect(diagnoseClientAuth(failure, { sent: none, registered: 'none', has: withSecret })?.cause).not.toContain('sent no client credentials')
+  })
+
   it('unauthorized_client with the registered method is about the grant, and offers no auth fix', () => {
     const failure = oauthError(400, 'unauthorized_client', 'grant not allowed')
     const diagnosis = diagnoseClientAuth(failure, { sent: basic, registered: 'client_secret_basic', has: withSecret })

@@ -93,6 +93,18 @@ export function diagnoseClientAuth(failure: RequestFailure, context: ClientAuthC
     }
   }
 
+  if (sent.auth === 'none' && registered !== 'none' && (has.secret || has.key)) {
+    // Public-client style sent for a client the console holds credentials for: nothing proved who it is.
+    const methods: ClientAuthMethod[] = ['client_secret_basic', 'client_secret_post', 'private_key_jwt']
+    return {
+      cause: 'The request sent no client credentials (none), but this client has them: the server treats it as confidential and wants it to authenticate.',
+      fixes: methods
+        .filter((method) => usable(method, has) && (!supported || supported.includes(method)))
+        .slice(0, 2)
+        .map((method) => ({ kind: 'use_method', method })),
+    }
+  }
+
   const other = otherSecretMethod(sent.auth)
   const alternative: ClientAuthFix[] =
     other && has.secret && (!supported || supported.includes(other)) ? [{ kind: 'use_method', method: other }] : []
