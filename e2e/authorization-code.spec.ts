@@ -61,12 +61,19 @@ test('a pushed authorization request (PAR): only client_id and request_uri go th
   await step.getByLabel('Use PAR').check()
   await expect(step.getByLabel('Pushed request body')).toContainText('code_challenge=')
   await expect(step.getByLabel('Authorization URL')).toContainText('request_uri=')
-  await step.getByRole('button', { name: 'Authorize' }).click()
+
+  // Pushed with none, the confidential client is refused; the likely cause comes with the fix as a button.
+  await step.getByLabel('Client authentication').selectOption('none')
+  await step.getByRole('button', { name: 'Authorize', exact: true }).click()
+  await expect(step.getByRole('alert')).toContainText('invalid_client')
+  await expect(step.getByText('Likely cause')).toBeVisible()
+  await step.getByRole('button', { name: 'Authorize again with client_secret_basic' }).click()
   await signInAndAnswer(page, 'Approve')
   await expect(step.getByText('Code exchanged for tokens')).toBeVisible(ARRIVAL)
   await expect(step.getByText('ID token valid')).toBeVisible(ARRIVAL)
   await expect(step.getByLabel('Use PAR')).toBeChecked()
-  await expect(httpLog(page).getByRole('button', { name: /Pushed authorization/ })).toHaveCount(1)
+  await expect(step.getByLabel('Client authentication')).toHaveValue('client_secret_basic')
+  await expect(httpLog(page).getByRole('button', { name: /Pushed authorization/ })).toHaveCount(2)
   await expect(tokens.getByRole('listitem').filter({ hasText: 'Authorization code' })).toHaveCount(1)
 })
 

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react'
 import { AuthMethodSelect, ClientPicker } from '../../../components/client/client-picker.tsx'
 import { DpopOption } from '../../../components/dpop/dpop-option.tsx'
+import { ClientAuthAdvice } from '../../../components/client/client-auth-advice.tsx'
 import { RawExchange } from '../../../components/exchange/exchange-view.tsx'
 import { RequestFailureView } from '../../../components/exchange/request-failure-view.tsx'
 import { Button } from '../../../components/ui/button.tsx'
@@ -13,7 +14,7 @@ import { ParamRowsEditor, type EditableRow } from '../../../components/ui/param-
 import { StepSection } from '../../../components/ui/step-section.tsx'
 import { authorizationPreflight } from '../../../protocol/authorization-code.ts'
 import type { ClientAuthMethod } from '../../../protocol/client-auth.ts'
-import { environmentServer, pickClient, useActiveEnvironment, useFlowScope } from '../../../state/environment-store.ts'
+import { clientAuthContext, environmentServer, pickClient, useActiveEnvironment, useFlowScope } from '../../../state/environment-store.ts'
 import { defaultRedirectUri, readCallbackArrival } from './callback-arrival.ts'
 import { CompletionView } from './completion-view.tsx'
 import { useAuthorizationCodeFlow } from './use-authorization-code-flow.ts'
@@ -58,6 +59,14 @@ export function AuthorizationCodePanel() {
   const form = { redirect_uri, scope, usePkce, usePar: usePar && parAvailable, useDpop, extra }
   const flow = useAuthorizationCodeFlow(environment, client, auth, form)
   const started = flow.authorize.data
+  const completed = flow.completion.data
+  // A code exchange or a pushed request the server refused for the client's authentication gets the diagnosis the other token steps give.
+  const refused =
+    completed?.kind === 'exchanged' && completed.outcome.kind !== 'tokens'
+      ? completed.outcome
+      : started && started.kind !== 'redirecting'
+        ? started
+        : null
   // The server answers these on its own error page, never back here: said before the browser leaves.
   const preflight = authorizationPreflight({ redirect_uri, consoleCallback: defaultRedirectUri(), registration: client?.registration })
 
@@ -77,7 +86,7 @@ export function AuthorizationCodePanel() {
         className="flex flex-col gap-3"
         onSubmit={(event) => {
           event.preventDefault()
-          flow.authorize.mutate()
+          flow.authorize.mutate(undefined)
         }}
       >
         <ClientPicker
@@ -179,6 +188,18 @@ export function AuthorizationCodePanel() {
           </>
         )}
         {flow.arrival && flow.completion.isPending && <Notice tone="info" title="Exchanging the code…">Checking the redirect and redeeming the code.</Notice>}
+        {refused && !flow.authorize.isPending && (
+          // The form is back as the request was sent, so `auth` is the method the refused exchange used.
+          <ClientAuthAdvice
+            failure={refused}
+            context={clientAuthContext(environment, client, auth)}
+            verb="Authorize again"
+            onFix={({ method }) => {
+              setAuthOverride(method)
+              flow.authorize.mutate(method)
+            }}
+          />
+        )}
         {flow.completion.data && <CompletionView outcome={flow.completion.data} />}
       </div>
     </StepSection>

@@ -122,7 +122,7 @@ async function validateReturnedIdToken(
  * pushes it when asked, sends the browser away, and on the way back checks the redirect, restores the
  * walk-through and redeems the code. One owner for the flow's state; the panel is form and view.
  */
-export function useAuthorizationCodeFlow(environment: Environment, client: ClientProfile | undefined, auth: ClientAuthMethod, form: AuthorizationForm) {
+export function useAuthorizationCodeFlow(environment: Environment, client: ClientProfile | undefined, formAuth: ClientAuthMethod, form: AuthorizationForm) {
   const arrival = readCallbackArrival()
   const [secrets] = useState(newSecrets)
   const code_challenge = usePkceChallenge(secrets.code_verifier)
@@ -150,7 +150,9 @@ export function useAuthorizationCodeFlow(environment: Environment, client: Clien
   useEffect(() => () => pushAbort.current?.abort(), [])
 
   const authorize = useMutation({
-    mutationFn: async (): Promise<AuthorizeOutcome> => {
+    // A method passed in wins over the form's: a diagnosis's fix picks one and authorizes in the same click.
+    mutationFn: async (chosenAuth?: ClientAuthMethod): Promise<AuthorizeOutcome> => {
+      const auth = chosenAuth ?? formAuth
       const clientInput = clientRequestInput(environment, client, { auth })
       const invalid = checkRedirectUri(form.redirect_uri) ?? checkClient(clientInput)
       if (invalid) return invalid
