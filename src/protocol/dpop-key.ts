@@ -3,6 +3,7 @@
  * (memory, never persisted). The private key is not extractable; the public key always is, so its
  * thumbprint can be shown. Plain WebCrypto; the first view reaches it through requests-on-demand.ts. RFC 9449 §2.
  */
+import { base64url } from './web-crypto.ts'
 
 const keyPairs = new Map<string, Promise<CryptoKeyPair>>()
 
@@ -28,12 +29,6 @@ export function adoptDpopKeyPair(environmentId: string, keyPair: CryptoKeyPair):
 /** The key pair when this session already made one for the environment, else null: no key is made here. */
 export function existingDpopKeyPair(environmentId: string): Promise<CryptoKeyPair> | null {
   return keyPairs.get(environmentId) ?? null
-}
-
-function base64url(bytes: ArrayBuffer): string {
-  let binary = ''
-  for (const byte of new Uint8Array(bytes)) binary += String.fromCharCode(byte)
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
 }
 
 /**

@@ -37,6 +37,7 @@ import { readObtainedTokens, useTokenActions } from '../../../state/token-store.
 import { readCallbackArrival, type CallbackArrival } from './callback-arrival.ts'
 import { savePendingAuthorization, type PendingAuthorization } from './pending-authorization.ts'
 import { usePortableDpopKey } from './use-portable-dpop-key.ts'
+import { pkceChallenge } from '../../../protocol/pkce-challenge.ts'
 
 /** The values that make one authorization request unguessable; new for every page load. */
 interface RequestSecrets {
@@ -80,12 +81,12 @@ function newSecrets(): RequestSecrets {
   return { state: oauth.generateRandomState(), nonce: oauth.generateRandomNonce(), code_verifier: oauth.generateRandomCodeVerifier() }
 }
 
-/** The S256 challenge of the verifier, computed as soon as there is one (WebCrypto is asynchronous). */
+/** The S256 challenge of the verifier, computed as soon as there is one (WebCrypto is asynchronous; a page without it computes it in script). */
 function usePkceChallenge(verifier: string): string | null {
   const [challenge, setChallenge] = useState<{ verifier: string; value: string } | null>(null)
   useEffect(() => {
     let current = true
-    void oauth.calculatePKCECodeChallenge(verifier).then((value) => {
+    void pkceChallenge(verifier).then((value) => {
       if (current) setChallenge({ verifier, value })
     })
     return () => {
