@@ -1,6 +1,7 @@
 import { compactVerify, createLocalJWKSet, errors } from 'jose'
 import type { CompactJWSHeaderParameters, JSONWebKeySet, JWK } from 'jose'
 import { decodeToken, errorMessage } from './jwt.ts'
+import { hasWebCrypto, webCryptoMissing } from './web-crypto.ts'
 
 /** Stable codes, jose's where jose has one. */
 export type SignatureErrorCode =
@@ -52,6 +53,7 @@ const NOT_A_JWKS = 'The JWKS is not a JSON Web Key Set: expected {"keys": [ ...p
  * the console shows them separately) and names the key that verified it. RFC 7515 §5.2, RFC 7517 §5.
  */
 export async function verifyJwtSignature(token: string, jwks: unknown): Promise<SignatureCheck> {
+  if (!hasWebCrypto()) return failure('ERR_JOSE_NOT_SUPPORTED', webCryptoMissing('Checking a signature'))
   let set: unknown = jwks
   if (typeof set === 'string') {
     try {

@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react'
 import { generatePrivateJwk, publicJwkOf, readPrivateJwk, type PrivateJwk } from '../../protocol/client-keys.ts'
+import { hasWebCrypto, webCryptoMissing } from '../../protocol/web-crypto.ts'
 import { Button } from '../ui/button.tsx'
 import { CodeBlock } from '../ui/code-block.tsx'
 import { CopyButton } from '../ui/copy-button.tsx'
@@ -25,7 +26,13 @@ export function ClientKeyField({ jwk, onJwkChange, actions }: ClientKeyFieldProp
   const generate = () => {
     setBusy(true)
     generatePrivateJwk()
-      .then(onJwkChange, (error: unknown) => setPasteError(`The browser could not generate a key: ${error instanceof Error ? error.message : String(error)}`))
+      .then(onJwkChange, (error: unknown) =>
+        setPasteError(
+          hasWebCrypto()
+            ? `The browser could not generate a key: ${error instanceof Error ? error.message : String(error)}`
+            : webCryptoMissing('Generating a key'),
+        ),
+      )
       .finally(() => setBusy(false))
   }
 

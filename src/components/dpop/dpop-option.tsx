@@ -1,5 +1,6 @@
 import { memo, useEffect, useState } from 'react'
 import { dpopKeyPair, dpopKeyThumbprint } from '../../protocol/requests-on-demand.ts'
+import { hasWebCrypto, webCryptoMissing } from '../../protocol/web-crypto.ts'
 import { CheckboxField } from '../ui/fields.tsx'
 
 interface DpopOptionProps {
@@ -33,6 +34,10 @@ export const DpopOption = memo(function DpopOption({ environmentId, checked, onC
       current = false
     }
   }, [checked, environmentId, usesOwnKey])
+  if (!hasWebCrypto()) {
+    // A DPoP key and each proof are Web Crypto's; without it the choice is explained, not offered.
+    return <CheckboxField label="Use DPoP" checked={false} onCheckedChange={onCheckedChange} disabled hint={webCryptoMissing('DPoP')} />
+  }
   const shown = ownKey ? ownKey.thumbprint : thumbprint?.environmentId === environmentId ? thumbprint.value : null
   const shownFailure = ownKey ? ownKey.failure : failure
   return (
