@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import {
   CLIENT_AUTH_METHOD_LABELS,
   CLIENT_AUTH_METHODS,
@@ -88,5 +88,19 @@ describe('client authentication', () => {
 
   it('private_key_jwt without a key is refused before anything is sent', () => {
     expect(() => clientAuthentication({ auth: 'private_key_jwt', client_secret: '' })).toThrow('private_key_jwt needs a private key')
+  })
+})
+
+describe('client authentication without Web Crypto (plain http from a LAN address)', () => {
+  it('refuses to sign a client assertion with the reason, and still sends a secret by Basic or post', async () => {
+    vi.stubGlobal('crypto', { getRandomValues: globalThis.crypto.getRandomValues.bind(globalThis.crypto) })
+    try {
+      for (const auth of ['client_secret_jwt', 'private_key_jwt'] as const) {
+        expect(() => clientAuthentication({ auth, client_secret: 's' })).toThrow("needs the browser's Web Crypto API")
+      }
+      expect((await apply('client_secret_post', 'www', 'Password1')).body).toContain('client_secret=Password1')
+    } finally {
+      vi.unstubAllGlobals()
+    }
   })
 })

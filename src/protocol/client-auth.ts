@@ -2,6 +2,7 @@ import * as oauth from 'oauth4webapi'
 import type { ClientAuthMethod } from './client-auth-method.ts'
 import type { PrivateJwk } from './client-keys.ts'
 import { exhaustiveSwitchError } from './request-failure.ts'
+import { hasWebCrypto, webCryptoMissing } from './web-crypto.ts'
 
 // The method names and their checks live apart from oauth4webapi, so the first view can use them without the library.
 export { CLIENT_AUTH_METHOD_LABELS, CLIENT_AUTH_METHODS, isClientAuthMethod, usesClientSecret, type ClientAuthMethod } from './client-auth-method.ts'
@@ -23,6 +24,9 @@ export interface ClientCredentials {
  */
 export function clientAuthentication(credentials: ClientCredentials): oauth.ClientAuth {
   const { auth, client_secret } = credentials
+  if ((auth === 'client_secret_jwt' || auth === 'private_key_jwt') && !hasWebCrypto()) {
+    throw new TypeError(`${webCryptoMissing(`Signing a ${auth} client assertion`)} client_secret_basic and client_secret_post work here.`)
+  }
   switch (auth) {
     case 'client_secret_basic': {
       const basic = oauth.ClientSecretBasic(client_secret)
