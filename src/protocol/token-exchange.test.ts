@@ -31,6 +31,18 @@ describe('requestTokenExchange', () => {
     expect(baseFetch.sent).toHaveLength(0)
   })
 
+  it('refuses a resource that is no absolute URI, or has a fragment, before sending (RFC 8693 §2.1); an absolute one goes', async () => {
+    const baseFetch = scriptedFetch(jsonReply({ access_token: 'at-2', token_type: 'Bearer' }))
+    expect(await requestTokenExchange({ ...base, resource: 'not a uri', record: () => {}, baseFetch })).toEqual({
+      kind: 'invalid_input', field: 'resource',
+      message: '"resource" must be an absolute URI such as https://api.example/ (RFC 8693 §2.1, RFC 8707 §2); leave it empty to send none',
+    })
+    expect(await requestTokenExchange({ ...base, resource: 'https://api.example/#x', record: () => {}, baseFetch })).toMatchObject({ field: 'resource' })
+    expect(baseFetch.sent).toHaveLength(0)
+    expect(await requestTokenExchange({ ...base, resource: ' https://api.example/v1?x=1 ', record: () => {}, baseFetch })).toMatchObject({ kind: 'tokens' })
+    expect(new URLSearchParams(baseFetch.sent[0]?.body ?? '').get('resource')).toBe('https://api.example/v1?x=1')
+  })
+
   it('reports the server\'s refusal', async () => {
     const baseFetch = scriptedFetch(jsonReply({ error: 'invalid_grant', error_description: 'subject_token is not active' }, 400))
     expect(await requestTokenExchange({ ...base, record: () => {}, baseFetch })).toMatchObject({ kind: 'oauth_error', error: 'invalid_grant', status: 400 })

@@ -25,6 +25,19 @@ export interface TokenExchangeInput extends ClientInput, RecordInput {
   scope?: string
 }
 
+type InvalidInput = { kind: 'invalid_input'; field: string; message: string }
+
+/** Why `resource` cannot be sent: it must be an absolute URI without a fragment. RFC 8693 §2.1, RFC 8707 §2. */
+function resourceProblem(resource: string | undefined): InvalidInput | null {
+  const value = (resource ?? '').trim()
+  if (value === '') return null
+  if (!URL.canParse(value)) {
+    return { kind: 'invalid_input', field: 'resource', message: '"resource" must be an absolute URI such as https://api.example/ (RFC 8693 §2.1, RFC 8707 §2); leave it empty to send none' }
+  }
+  if (value.includes('#')) return { kind: 'invalid_input', field: 'resource', message: '"resource" must not contain a fragment (#...) (RFC 8707 §2)' }
+  return null
+}
+
 /**
  * Exchanges one token for another at the token endpoint (grant type
  * urn:ietf:params:oauth:grant-type:token-exchange) with the chosen client authentication; optional members
@@ -36,7 +49,7 @@ export async function requestTokenExchange(input: TokenExchangeInput): Promise<T
       ? { kind: 'invalid_input' as const, field: 'subject_token', message: '"subject_token" is empty: choose the token to exchange' }
       : (input.actor_token ?? '').trim() !== '' && (input.actor_token_type ?? '').trim() === ''
         ? { kind: 'invalid_input' as const, field: 'actor_token_type', message: '"actor_token_type" is required with an actor_token (RFC 8693 §2.1)' }
-        : null
+        : resourceProblem(input.resource)
   const prepared = prepareClientRequest(input, 'token_endpoint', 'token-exchange', problem)
   if (!prepared.ok) return prepared.failure
   const { url, context, as, client, auth } = prepared.request
