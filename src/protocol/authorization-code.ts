@@ -5,12 +5,11 @@ import type { HttpExchange } from './http-exchange.ts'
 import { enabledParams, type ParamRow } from './param-row.ts'
 import { settleReply } from './reply-settlement.ts'
 import type { RecordInput } from './request-context.ts'
-import type { RequestFailure } from './request-failure.ts'
+import type { InvalidInput, RequestFailure } from './request-failure.ts'
 import { requireEndpoint, type ClientInput } from './request-input.ts'
 import { parseHttpUrl, type ServerEndpoints } from './server-endpoints.ts'
 import { requestTokens, type TokenOutcome } from './token-response.ts'
 
-type InvalidInput = Extract<RequestFailure, { kind: 'invalid_input' }>
 
 /** What the authorization request says, before it is sent or pushed. RFC 6749 §4.1.1. */
 export interface AuthorizationRequestInput {

@@ -2,11 +2,10 @@ import type * as oauth from 'oauth4webapi'
 import { clientAuthentication } from './client-auth.ts'
 import type { ExchangeStep } from './http-exchange.ts'
 import { createRequestContext, type RecordInput, type RequestContext } from './request-context.ts'
-import type { RequestFailure } from './request-failure.ts'
+import type { InvalidInput } from './request-failure.ts'
 import { checkClient, requireEndpoint, type ClientInput } from './request-input.ts'
 import { toAuthorizationServer, type EndpointKey } from './server-endpoints.ts'
 
-type InvalidInput = Extract<RequestFailure, { kind: 'invalid_input' }>
 
 /** Everything an authenticated request to one endpoint needs, once its input has been checked. */
 export interface ClientRequest {

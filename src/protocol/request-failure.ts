@@ -24,6 +24,9 @@ export type RequestFailure =
       exchange: HttpExchange | null
     }
 
+/** A request refused before it was sent: what in the form is wrong, and which field. */
+export type InvalidInput = Extract<RequestFailure, { kind: 'invalid_input' }>
+
 export function exhaustiveSwitchError(value: never): never {
   throw new Error(`Unhandled case: ${JSON.stringify(value)}`)
 }

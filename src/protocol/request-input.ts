@@ -1,10 +1,9 @@
 import { usesClientSecret } from './client-auth-method.ts'
 import type { ClientCredentials } from './client-auth.ts'
 import { unconfirmedOrigin } from './endpoint-trust.ts'
-import type { RequestFailure } from './request-failure.ts'
+import type { InvalidInput } from './request-failure.ts'
 import { endpointLabel, parseHttpUrl, type EndpointKey, type ServerEndpoints } from './server-endpoints.ts'
 
-type InvalidInput = Extract<RequestFailure, { kind: 'invalid_input' }>
 
 /** The client as every authenticated request needs it. RFC 6749 §2.3.1. */
 export interface ClientInput extends ClientCredentials {

@@ -1,6 +1,7 @@
 import * as oauth from 'oauth4webapi'
 import { prepareClientRequest } from './client-request.ts'
 import type { RecordInput } from './request-context.ts'
+import type { InvalidInput } from './request-failure.ts'
 import type { ClientInput } from './request-input.ts'
 import { requestTokens, type TokenOutcome } from './token-response.ts'
 
@@ -24,8 +25,6 @@ export interface TokenExchangeInput extends ClientInput, RecordInput {
   resource?: string
   scope?: string
 }
-
-type InvalidInput = { kind: 'invalid_input'; field: string; message: string }
 
 /** Why `resource` cannot be sent: it must be an absolute URI without a fragment. RFC 8693 §2.1, RFC 8707 §2. */
 function resourceProblem(resource: string | undefined): InvalidInput | null {
