@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { z } from 'zod'
 import { BASE_SECURITY_HEADERS, NO_CONTENT_POLICY } from '../security/content-security-policy.ts'
+import { MAX_MAX_BODY_BYTES, MAX_REQUEST_TIMEOUT_MS, MIN_MAX_BODY_BYTES, MIN_REQUEST_TIMEOUT_MS } from '../src/protocol/limits.ts'
 import { isForbiddenAddress } from './forbidden-address.ts'
 import { forwardRequest, systemResolver, type Resolver } from './forward-request.ts'
 import { normalizeHost, type RelayAllowlist } from './relay-allowlist.ts'
@@ -27,22 +28,19 @@ export interface RelayOptions {
   resolve?: Resolver
 }
 
-/**
- * The most a caller may ask the relay to wait and to read: the console's own bounds (its Limits go
- * from 1 s to 10 min, and up to 100 MB of reply), so a limit raised there holds through the relay too.
- */
-export const ASKED_LIMIT_BOUNDS = { timeoutMs: [1_000, 600_000], maxReplyBytes: [1_024, 100 * 1024 * 1024] } as const
-
 const envelopeSchema = z.object({
   method: z.string().regex(/^[!#$%&'*+.^_`|~\dA-Za-z-]+$/, 'a method is a token such as POST'),
   url: z.string(),
   headers: z.array(z.tuple([z.string(), z.string()])).max(200),
   body: z.string().nullable(),
-  /** The console's limits for this request; the relay's own apply when absent. */
+  /**
+   * The console's limits for this request, within the console's own bounds, so a limit raised under its
+   * Limits holds through the relay too; the relay's own apply when absent.
+   */
   limits: z
     .object({
-      timeout_ms: z.number().int().min(ASKED_LIMIT_BOUNDS.timeoutMs[0]).max(ASKED_LIMIT_BOUNDS.timeoutMs[1]).optional(),
-      max_reply_bytes: z.number().int().min(ASKED_LIMIT_BOUNDS.maxReplyBytes[0]).max(ASKED_LIMIT_BOUNDS.maxReplyBytes[1]).optional(),
+      timeout_ms: z.number().int().min(MIN_REQUEST_TIMEOUT_MS).max(MAX_REQUEST_TIMEOUT_MS).optional(),
+      max_reply_bytes: z.number().int().min(MIN_MAX_BODY_BYTES).max(MAX_MAX_BODY_BYTES).optional(),
     })
     .optional(),
 })

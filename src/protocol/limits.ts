@@ -12,6 +12,9 @@ export const MAX_REQUEST_TIMEOUT_MS = 600_000
 
 /** Default cap on a reply body, in decoded bytes: a compressed body is capped after decompression. */
 export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024
+/** Bounds of the adjustable reply cap: a kilobyte up to 100 MB. */
+export const MIN_MAX_BODY_BYTES = 1_024
+export const MAX_MAX_BODY_BYTES = 100 * 1024 * 1024
 /** Past the cap the rest is counted, not kept, up to this many bytes more; then reading stops. */
 export const MAX_COUNTED_BYTES = 100 * 1024 * 1024
 
@@ -39,7 +42,7 @@ export function requestLimits(): RequestLimits {
 export function configureRequestLimits(limits: Partial<RequestLimits>): RequestLimits {
   current = {
     timeoutMs: clampNumber(limits.timeoutMs ?? current.timeoutMs, MIN_REQUEST_TIMEOUT_MS, MAX_REQUEST_TIMEOUT_MS),
-    maxBodyBytes: clampNumber(limits.maxBodyBytes ?? current.maxBodyBytes, 1_024, 100 * 1024 * 1024),
+    maxBodyBytes: clampNumber(limits.maxBodyBytes ?? current.maxBodyBytes, MIN_MAX_BODY_BYTES, MAX_MAX_BODY_BYTES),
   }
   return current
 }
