@@ -32,6 +32,6 @@ function isNonceRefusal(exchange: HttpExchange): boolean {
  */
 export function dpopNonceChallenge(exchanges: readonly HttpExchange[]): DpopNonceChallenge | null {
   const refused = exchanges.at(-2)
-  if (!refused || exchanges.length < 2 || !isNonceRefusal(refused) || !carriedDpopProof(exchanges.at(-1) ?? null)) return null
+  if (!refused || !isNonceRefusal(refused) || !carriedDpopProof(exchanges.at(-1) ?? null)) return null
   return { nonce: refused.response ? headerValue(refused.response.headers, 'dpop-nonce') : null, exchange: refused }
 }
